@@ -1,0 +1,59 @@
+using Microchat.Contracts;
+using Microchat.Server.Errors;
+using Microchat.Server.Http;
+using Microchat.Storage;
+
+namespace Microchat.Server.Domain;
+
+/// <summary>
+/// The visibility and permission rules of chats, in one place: who sees a chat, what each
+/// participant may do, and which part of a private conference's history a member may read.
+/// </summary>
+internal sealed class ChatAccess(EntityResolver resolver, IMemberStore members)
+{
+    /// <summary>The chat a path names, as the caller sees it; a chat the caller may not see is a 404.</summary>
+    public async ValueTask<ChatView> ViewAsync(Caller caller, string reference, CancellationToken ct)
+    {
+        var target = await resolver.ResolveAsync(reference, "chat", ct);
+        return await ViewAsync(caller, target, ct) ?? throw DomainException.NotFound($"Chat '{reference}'");
+    }
+
+    /// <summary>The chat with this entity as the caller sees it, or null when the caller may not see it.</summary>
+    public async ValueTask<ChatView?> ViewAsync(Caller caller, EntityRecord target, CancellationToken ct)
+    {
+        if (target.Type != EntityType.Conference)
+        {
+            return new ChatView
+            {
+                Target = target,
+                Key = ChatKey.Dialog(caller.Id, target.Id),
+                Permissions = Permissions.Participant,
+            };
+        }
+
+        var membership = await members.FindAsync(target.Id, caller.Id, ct);
+        var key = ChatKey.Conference(target.Id);
+        if (membership is { Active: true })
+        {
+            return new ChatView
+            {
+                Target = target,
+                Key = key,
+                Permissions = membership.IsOwner ? Permissions.All : membership.Permissions,
+                Membership = membership,
+                ReadableSpans = target.IsPrivate ? membership.Spans : null,
+            };
+        }
+        if (target.IsPrivate) return null;
+        return new ChatView { Target = target, Key = key, Permissions = Permissions.ReadOnly, Membership = membership };
+    }
+
+    /// <summary>Throws a 403 unless the caller holds the flag this action needs.</summary>
+    public static void Require(ChatView chat, Func<Permissions, bool> flag, string action)
+    {
+        if (!flag(chat.Permissions)) throw DomainException.Forbidden($"You may not {action} in this chat.");
+    }
+
+    /// <summary>Whether the caller is a conference admin: its owner or a member holding <c>admin</c>.</summary>
+    public static bool IsAdmin(ChatView chat) => chat.Membership is { Active: true } m && (m.IsOwner || m.Permissions.Admin);
+}

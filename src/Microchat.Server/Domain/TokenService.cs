@@ -1,0 +1,95 @@
+using Microchat.Contracts;
+using Microchat.Server.Authentication;
+using Microchat.Server.Errors;
+using Microchat.Server.Http;
+using Microchat.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Microchat.Server.Domain;
+
+/// <summary>Password logins, bearer tokens and their revocation.</summary>
+internal sealed class TokenService(
+    IEntityStore entities,
+    ITokenStore tokens,
+    IPasswordHasher<EntityRecord> hasher,
+    IOptionsMonitor<MicrochatOptions> options,
+    MicrochatClock clock)
+{
+    public const int MaxNameLength = 64;
+
+    // last_used_at is informative; writing it on every request would make each read a write.
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    // Verifying against a fixed hash when the login is unknown keeps both failures equally slow.
+    private static readonly string DummyHash = new PasswordHasher<EntityRecord>()
+        .HashPassword(new EntityRecord { Alias = "nobody", Type = EntityType.User, CreatedAt = default }, "not a password");
+
+    public async ValueTask<CreatedToken> LoginAsync(CreateTokenRequest request, CancellationToken ct)
+    {
+        new FieldErrors()
+            .Require(!string.IsNullOrEmpty(request.Login), "login", "login is required.")
+            .Require(!string.IsNullOrEmpty(request.Password), "password", "password is required.")
+            .Require(request.Name is null || request.Name.Length <= MaxNameLength, "name", $"name is at most {MaxNameLength} characters.")
+            .ThrowIfAny();
+
+        var user = AliasRules.IsValid(request.Login) ? await entities.FindByAliasAsync(request.Login, ct) : null;
+        var verdict = hasher.VerifyHashedPassword(user ?? new EntityRecord { Alias = "nobody", Type = EntityType.User, CreatedAt = default },
+            user?.PasswordHash ?? DummyHash, request.Password);
+        if (user is null || user.Type != EntityType.User || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
+            throw DomainException.Unauthorized("The login or the password is wrong.");
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            await entities.UpdateAsync(user with { PasswordHash = hasher.HashPassword(user, request.Password) }, ct);
+
+        return await IssueAsync(user.Id, request.Name, ct);
+    }
+
+    /// <summary>Makes a new token for an entity; the secret is returned this once.</summary>
+    public async ValueTask<CreatedToken> IssueAsync(long ownerId, string? name, CancellationToken ct)
+    {
+        var secret = TokenSecrets.NewSecret();
+        var stored = await tokens.CreateAsync(new TokenRecord
+        {
+            OwnerId = ownerId,
+            Hash = TokenSecrets.Hash(secret),
+            Name = name,
+            CreatedAt = clock.Now(),
+        }, ct);
+        return new CreatedToken(stored.Id, secret, stored.Name, stored.CreatedAt);
+    }
+
+    public async ValueTask<TokenSession?> AuthenticateAsync(string secret, CancellationToken ct)
+    {
+        var token = await tokens.FindByHashAsync(TokenSecrets.Hash(secret), ct);
+        if (token is null) return null;
+        var entity = await entities.FindAsync(token.OwnerId, ct);
+        if (entity is null) return null;
+
+        var now = clock.Now();
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TouchInterval)
+            await tokens.TouchAsync(token.Id, now, ct);
+
+        var isAdministrator = entity.Type == EntityType.User && options.CurrentValue.Administrators
+            .Any(alias => string.Equals(alias, entity.Alias, StringComparison.OrdinalIgnoreCase));
+        return new TokenSession(entity, token.Id, isAdministrator);
+    }
+
+    public async ValueTask<IReadOnlyList<TokenInfo>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)
+    {
+        RequireUser(caller);
+        var list = await tokens.ListAsync(caller.Id, page.Skip, page.Take, ct);
+        return list.Select(t => new TokenInfo(t.Id, t.Name, t.CreatedAt, t.LastUsedAt, t.Id == caller.TokenId)).ToList();
+    }
+
+    public async ValueTask RevokeAsync(Caller caller, long tokenId, CancellationToken ct)
+    {
+        RequireUser(caller);
+        if (!await tokens.DeleteAsync(caller.Id, tokenId, ct)) throw DomainException.NotFound($"Token {tokenId}");
+    }
+
+    private static void RequireUser(Caller caller)
+    {
+        if (caller.IsBot) throw DomainException.Forbidden("Bots manage no tokens: a bot's token is issued when the bot is created.");
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Microchat.Server.Errors;
+
+/// <summary>
+/// The one place domain failures become RFC 9457 problems. It also validates arguments that
+/// can check themselves (paging), since those are bound before any handler runs.
+/// </summary>
+internal sealed class DomainExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            foreach (var argument in context.Arguments)
+            {
+                if (argument is ISelfValidating validating) validating.Validate();
+            }
+            return await next(context);
+        }
+        catch (DomainException e)
+        {
+            return ToProblem(e);
+        }
+    }
+
+    public static IResult ToProblem(DomainException e)
+    {
+        var status = (int)e.Error;
+        return e.Errors is null
+            ? TypedResults.Problem(detail: e.Message, statusCode: status, title: ProblemTitles.For(status))
+            : TypedResults.ValidationProblem(
+                e.Errors.ToDictionary(), detail: e.Message, title: ProblemTitles.For(status));
+    }
+}

@@ -1,0 +1,68 @@
+using Microchat.Contracts;
+using Microchat.Server.Authentication;
+using Microchat.Server.Domain;
+using Microchat.Server.Events;
+using Microchat.Server.Hosting;
+using Microchat.Server.Http;
+using Microchat.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microchat.Server;
+
+// The conventional namespace, so AddMicrochat() shows up wherever services are configured.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds Microchat to a host's services.</summary>
+public static class MicrochatServiceCollectionExtensions
+{
+    /// <summary>Adds the Microchat server; chain a store, e.g. <c>.UseLiteDb("Filename=microchat.db")</c>.</summary>
+    public static MicrochatBuilder AddMicrochat(this IServiceCollection services, Action<MicrochatOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<MicrochatOptions>().ValidateOnStart();
+        if (configure is not null) optionsBuilder.Configure(configure);
+
+        var builder = new MicrochatBuilder(services);
+        if (services.Any(d => d.ServiceType == typeof(MicrochatMarker))) return builder;
+        services.AddSingleton<MicrochatMarker>();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MicrochatOptions>, MicrochatOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MicrochatClock>();
+
+        // Only Microchat's own types are added to the host's JSON options: its contracts carry
+        // their wire names, so the host's naming policy is left alone for the host's own APIs.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, MicrochatJson.TypeInfoResolver));
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(MicrochatAuthenticationDefaults.Scheme, displayName: "Microchat bearer token", null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(MicrochatAuthenticationDefaults.Policy, policy => policy
+                .AddAuthenticationSchemes(MicrochatAuthenticationDefaults.Scheme)
+                .RequireAuthenticatedUser());
+
+        services.TryAddSingleton<IPasswordHasher<EntityRecord>, PasswordHasher<EntityRecord>>();
+        services.AddSingleton<MicrochatPrefixes>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, StatusCodeProblemStartupFilter>());
+        services.AddHostedService<MaintenanceService>();
+
+        services.TryAddSingleton<EventSignal>();
+        services.TryAddSingleton<EventPublisher>();
+        services.AddMicrochatDomain();
+        return builder;
+    }
+
+    private static void AddMicrochatDomain(this IServiceCollection services)
+    {
+        services.TryAddSingleton<EntityResolver>();
+        services.TryAddSingleton<EntityPresenter>();
+        services.TryAddSingleton<ChatAccess>();
+        services.TryAddSingleton<ChatDetailsPresenter>();
+        services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<TokenService>();
+    }
+}

@@ -1,0 +1,27 @@
+using Microchat.Server;
+using Microchat.Storage.Conformance;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microchat.Storage.LiteDb.Tests;
+
+// The conformance suite on LiteDB: each class runs every test of its base on a fresh in-memory database.
+
+public sealed class LiteDbEntityStoreTests : EntityStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbTokenStoreTests : TokenStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbMemberStoreTests : MemberStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbIdempotencyStoreTests : IdempotencyStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
