@@ -50,6 +50,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, StatusCodeProblemStartupFilter>());
         services.AddHostedService<MaintenanceService>();
 
+        services.TryAddSingleton<AuthRateLimiter>();
         services.TryAddSingleton<EventSignal>();
         services.TryAddSingleton<EventPublisher>();
         services.AddMicrochatDomain();

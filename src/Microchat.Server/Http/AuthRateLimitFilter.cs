@@ -10,27 +10,11 @@ namespace Microchat.Server.Http;
 /// fixed-window limiter. It is a filter rather than the rate-limiting middleware so that
 /// embedding stays two lines: the host need not call UseRateLimiter().
 /// </summary>
-internal sealed class AuthRateLimitFilter : IEndpointFilter, IDisposable
+internal sealed class AuthRateLimitFilter(AuthRateLimiter limiter) : IEndpointFilter
 {
-    private readonly PartitionedRateLimiter<HttpContext> _limiter;
-
-    public AuthRateLimitFilter(IOptions<MicrochatOptions> options)
-    {
-        var settings = options.Value;
-        _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.AuthRateLimitPermits,
-                    Window = settings.AuthRateLimitWindow,
-                    QueueLimit = 0,
-                }));
-    }
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        using var lease = _limiter.AttemptAcquire(context.HttpContext);
+        using var lease = limiter.Limiter.AttemptAcquire(context.HttpContext);
         if (lease.IsAcquired) return await next(context);
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
@@ -41,6 +25,26 @@ internal sealed class AuthRateLimitFilter : IEndpointFilter, IDisposable
             statusCode: StatusCodes.Status429TooManyRequests,
             title: Errors.ProblemTitles.For(StatusCodes.Status429TooManyRequests));
     }
+}
 
-    public void Dispose() => _limiter.Dispose();
+/// <summary>The one limiter shared by every request (filters themselves are made per request).</summary>
+internal sealed class AuthRateLimiter : IDisposable
+{
+    public AuthRateLimiter(IOptions<MicrochatOptions> options)
+    {
+        var settings = options.Value;
+        Limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.AuthRateLimitPermits,
+                    Window = settings.AuthRateLimitWindow,
+                    QueueLimit = 0,
+                }));
+    }
+
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public void Dispose() => Limiter.Dispose();
 }
