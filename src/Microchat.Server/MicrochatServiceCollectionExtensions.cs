@@ -53,6 +53,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<AuthRateLimiter>();
         services.TryAddSingleton<EventSignal>();
         services.TryAddSingleton<EventPublisher>();
+        services.TryAddSingleton<ChatEventPublisher>();
         services.AddMicrochatDomain();
         return builder;
     }

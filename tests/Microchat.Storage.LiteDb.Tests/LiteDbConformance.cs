@@ -25,3 +25,13 @@ public sealed class LiteDbIdempotencyStoreTests : IdempotencyStoreConformance
 {
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
 }
+
+public sealed class LiteDbMessageStoreTests : MessageStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbReadMarkerStoreTests : ReadMarkerStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}

@@ -30,6 +30,9 @@ public readonly record struct ChatKey(string Value)
         }
     }
 
+    /// <summary>The conference whose chat this is; null for a dialog.</summary>
+    public long? ConferenceId => IsDialog ? null : long.Parse(Value.AsSpan(2), CultureInfo.InvariantCulture);
+
     /// <inheritdoc />
     public override string ToString() => Value;
 }
