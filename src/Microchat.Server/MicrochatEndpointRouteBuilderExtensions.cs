@@ -38,6 +38,7 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapConferences();
         api.MapMembers();
         api.MapChatDetails();
+        api.MapBots();
         return api;
     }
 }

@@ -71,5 +71,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ConferenceService>();
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<ChatDetailsService>();
+        services.TryAddSingleton<BotService>();
+        services.TryAddSingleton<ChatDeletionService>();
     }
 }
