@@ -66,5 +66,9 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsPresenter>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<UploadReader>();
+        services.TryAddSingleton<MediaService>();
+        services.TryAddSingleton<AvatarService>();
+        services.TryAddSingleton<ContactService>();
     }
 }
