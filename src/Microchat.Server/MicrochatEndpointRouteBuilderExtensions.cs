@@ -39,6 +39,9 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapMembers();
         api.MapChatDetails();
         api.MapBots();
+        api.MapMedia();
+        api.MapAvatars();
+        api.MapContacts();
         return api;
     }
 }

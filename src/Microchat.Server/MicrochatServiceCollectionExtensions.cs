@@ -73,5 +73,9 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsService>();
         services.TryAddSingleton<BotService>();
         services.TryAddSingleton<ChatDeletionService>();
+        services.TryAddSingleton<UploadReader>();
+        services.TryAddSingleton<MediaService>();
+        services.TryAddSingleton<AvatarService>();
+        services.TryAddSingleton<ContactService>();
     }
 }
