@@ -22,8 +22,11 @@ public sealed class MatrixCell(MatrixWorld world, Who who, bool isPrivate)
 
     public Actor Bot { get; private set; } = world.Bot;
 
-    /// <summary>"@alias" of the target conference.</summary>
-    public string Conference { get; private set; } = isPrivate ? world.PrivateConference : world.PublicConference;
+    /// <summary>The table's shared conference, whose messages and gallery items cells read.</summary>
+    public SharedConference Shared { get; } = isPrivate ? world.PrivateConference : world.PublicConference;
+
+    /// <summary>"@alias" of the target conference: the shared one, or a fresh one once a row asked for it.</summary>
+    public string Conference { get; private set; } = (isPrivate ? world.PrivateConference : world.PublicConference).Ref;
 
     /// <summary>The caller of this cell; null for the anonymous one.</summary>
     public Actor? Caller => Who switch

@@ -13,7 +13,9 @@ internal static class MatrixTables
         .. ChatRows.Private,
         .. AvatarRows.Private,
         .. MemberRows.Private,
+        .. MessageRows.Private,
         .. MediaAndContactRows.All,
+        .. EventRows.All,
     ];
 
     public static IReadOnlyList<MatrixRow> PublicConference =>
@@ -21,5 +23,6 @@ internal static class MatrixTables
         .. ChatRows.Public,
         .. AvatarRows.Public,
         .. MemberRows.Public,
+        .. MessageRows.Public,
     ];
 }

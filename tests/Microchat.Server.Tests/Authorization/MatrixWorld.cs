@@ -52,11 +52,11 @@ public sealed class MatrixWorld : IAsyncLifetime
     /// <summary>A user in the owner's contacts only.</summary>
     public Actor Pal { get; private set; } = null!;
 
-    /// <summary>"@alias" of the shared private conference.</summary>
-    public string PrivateConference { get; private set; } = null!;
+    /// <summary>The shared private conference.</summary>
+    public SharedConference PrivateConference { get; private set; } = null!;
 
-    /// <summary>"@alias" of the shared public conference.</summary>
-    public string PublicConference { get; private set; } = null!;
+    /// <summary>The shared public conference.</summary>
+    public SharedConference PublicConference { get; private set; } = null!;
 
     /// <summary>Uploads by the owner, one of each kind.</summary>
     public MatrixMedia Media { get; private set; } = null!;
@@ -74,8 +74,8 @@ public sealed class MatrixWorld : IAsyncLifetime
         Bot = await CreateBotAsync(Owner);
         await Api.CallAsync(Post("contacts", new AddContactRequest(Pal.Alias)), Owner.Token, HttpStatusCode.Created);
         Media = await MatrixMedia.UploadAsync(Api, Owner);
-        PrivateConference = await CreateConferenceAsync(Owner, isPrivate: true);
-        PublicConference = await CreateConferenceAsync(Owner, isPrivate: false);
+        PrivateConference = await SharedConference.CreateAsync(this, isPrivate: true);
+        PublicConference = await SharedConference.CreateAsync(this, isPrivate: false);
     }
 
     public async Task DisposeAsync() => await _root.DisposeAsync();
