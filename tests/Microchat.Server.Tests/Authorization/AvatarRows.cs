@@ -28,7 +28,7 @@ internal static class AvatarRows
             new(Anonymous: 401, Stranger: 403, Member: 403, Admin: 403, Owner: 201, SiteAdministrator: 403, Bot: 403)),
         Row("POST /api/chats/{chat}/avatars", "the owner's bot (the bot calls as itself)",
             async c => Post($"chats/{(await c.FreshBotAsync()).Ref}/avatars", new SetAvatarRequest(c.World.Media.Photo)),
-            new(Anonymous: 401, Stranger: 403, Member: 403, Admin: 403, Owner: 201, SiteAdministrator: 403, Bot: 201)),
+            new(Anonymous: 401, Stranger: 403, Member: 403, Admin: 403, Owner: 201, SiteAdministrator: 403, Bot: 403)),
         Row("DELETE /api/chats/{chat}/avatars/{id}", DeleteFromConference,
             new(Anonymous: 401, Stranger: 404, Member: 403, Admin: 403, Owner: 204, SiteAdministrator: 204, Bot: 403)),
         Row("DELETE /api/chats/{chat}/avatars/{id}", "the owner's profile", async c =>

@@ -9,13 +9,17 @@ namespace Microchat.Server.Tests.Authorization;
 public sealed class MatrixApi(HttpClient http)
 {
     /// <summary>
-    /// Sends a request as the holder of <paramref name="token"/> (none: anonymous). Only the headers are awaited,
+    /// Sends a request as the holder of <paramref name="token"/> (none: anonymous), in the Authorization header or,
+    /// with <paramref name="tokenInQuery"/>, as <c>?access_token=</c>. Only the headers are awaited,
     /// so an event stream answers at once; the caller disposes the response.
     /// </summary>
-    public Task<HttpResponseMessage> SendAsync(CellRequest request, string? token)
+    public Task<HttpResponseMessage> SendAsync(CellRequest request, string? token, bool tokenInQuery = false)
     {
-        var message = new HttpRequestMessage(request.Method, request.Path) { Content = request.Body };
-        if (token is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var path = tokenInQuery && token is not null
+            ? $"{request.Path}{(request.Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}access_token={Uri.EscapeDataString(token)}"
+            : request.Path;
+        var message = new HttpRequestMessage(request.Method, path) { Content = request.Body };
+        if (token is not null && !tokenInQuery) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
     }
 

@@ -16,7 +16,7 @@ public sealed record MatrixMedia(string Photo, string Animation, string Video, s
     public static async Task<MatrixMedia> UploadAsync(MatrixApi api, Actor owner)
     {
         async Task<string> UploadAsync(byte[] bytes, string type) =>
-            (await api.CallAsync<Media>(new CellRequest(HttpMethod.Post, "media", MatrixWorld.Bytes(bytes, type)), owner.Token,
+            (await api.CallAsync<Contracts.Media>(new CellRequest(HttpMethod.Post, "media", MatrixWorld.Bytes(bytes, type)), owner.Token,
                 HttpStatusCode.Created)).Id;
 
         return new MatrixMedia(
