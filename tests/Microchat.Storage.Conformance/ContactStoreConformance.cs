@@ -38,11 +38,12 @@ public abstract class ContactStoreConformance : StoreConformance
         await Contacts.TryAddAsync(Contact(1, 12, "Bob", "Adams"), Ct);
         await Contacts.TryAddAsync(Contact(1, 14, "alice"), Ct);
         await Contacts.TryAddAsync(Contact(1, 13, "alice"), Ct);
+        await Contacts.TryAddAsync(Contact(1, 16, "BOB", "baker"), Ct);
         await Contacts.TryAddAsync(Contact(2, 15, "Aaron"), Ct);
 
-        Assert.Equal([13L, 14L, 12L, 11L, 10L], (await Contacts.ListAsync(1, 0, 100, Ct)).Select(c => c.UserId));
-        Assert.Equal([12L, 11L], (await Contacts.ListAsync(1, 2, 2, Ct)).Select(c => c.UserId));
-        Assert.Empty(await Contacts.ListAsync(1, 5, 10, Ct));
+        Assert.Equal([13L, 14L, 12L, 16L, 11L, 10L], (await Contacts.ListAsync(1, 0, 100, Ct)).Select(c => c.UserId));
+        Assert.Equal([12L, 16L], (await Contacts.ListAsync(1, 2, 2, Ct)).Select(c => c.UserId));
+        Assert.Empty(await Contacts.ListAsync(1, 6, 10, Ct));
         Assert.Empty(await Contacts.ListAsync(3, 0, 10, Ct));
     }
 
