@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microchat.Contracts;
 
 namespace Microchat.Client;
@@ -18,7 +20,7 @@ public sealed partial class MediaClient
         var body = new UploadContent(content);
         // Unvalidated, so the server is the one judge of a type.
         body.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        return _transport.SendAsync<Media>(HttpMethod.Post, MicrochatTransport.Query("media", ("name", name)), body, cancellationToken);
+        return SendUploadAsync(MicrochatTransport.Query("media", ("name", name)), body, cancellationToken);
     }
 
     /// <summary>Uploads a file as <c>multipart/form-data</c> with one <c>file</c> part; the stream is read, not disposed.</summary>
@@ -29,7 +31,7 @@ public sealed partial class MediaClient
         var part = new UploadContent(content);
         part.Headers.TryAddWithoutValidation("Content-Type", contentType);
         var form = new MultipartFormDataContent { { part, "file", fileName } };
-        return _transport.SendAsync<Media>(HttpMethod.Post, "media", form, cancellationToken);
+        return SendUploadAsync("media", form, cancellationToken);
     }
 
     /// <summary>Describes an uploaded file (<c>GET /media/{id}</c>).</summary>
@@ -50,6 +52,16 @@ public sealed partial class MediaClient
         var path = MicrochatTransport.Query($"media/{MicrochatTransport.Ref(id)}/content", ("access_token", includeAccessToken ? _transport.Token : null));
         return _transport.Http.BaseAddress is { } root ? new Uri(root, path) : new Uri(path, UriKind.Relative);
     }
+
+    // "Expect: 100-continue" lets the server refuse an upload (413, 401 …) before the body is sent.
+    private async Task<Media> SendUploadAsync(string path, HttpContent body, CancellationToken ct)
+    {
+        using var response = await _transport.SendRawAsync(HttpMethod.Post, path, body, ct,
+            configure: request => request.Headers.ExpectContinue = true);
+        return await response.Content.ReadFromJsonAsync(MediaInfo, ct) ?? throw new MicrochatApiException(response.StatusCode, null);
+    }
+
+    private static JsonTypeInfo<Media> MediaInfo => (JsonTypeInfo<Media>)MicrochatJson.Options.GetTypeInfo(typeof(Media));
 
     private async Task<MediaDownload> DownloadAsync(string id, RangeHeaderValue? range, CancellationToken ct)
     {
