@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microchat.Contracts;
 using Microchat.Server.Tests.Infrastructure;
 using Microchat.Server.Tests.Media;
+using Microchat.Storage;
 using Xunit;
 
 namespace Microchat.Server.Tests.Avatars;
@@ -10,6 +12,15 @@ public sealed class AvatarEventTests
     private static async Task<string> PhotoAsync(SignedIn user) =>
         (await user.Client.Media.UploadAsync(new MemoryStream(TestFiles.Png), "image/png")).Id;
 
+    /// <summary>The <c>avatar_changed</c> events a recipient got, their data parsed.</summary>
+    private static async Task<IReadOnlyList<JsonElement>> AvatarEventsAsync(MicrochatHost host, long recipientId) =>
+        (await host.EventsForAsync(recipientId))
+            .Where(e => e.Name == EventNames.AvatarChanged)
+            .Select(e => JsonDocument.Parse(e.Data).RootElement.Clone())
+            .ToList();
+
+    private static long ChatId(JsonElement data) => data.GetProperty("chat").GetProperty("id").GetInt64();
+
     [Fact]
     public async Task AUsersNewAvatar_GoesToThemAndEveryoneWithADialog_AsThatUsersChat()
     {
@@ -18,19 +29,18 @@ public sealed class AvatarEventTests
         var bob = await host.SignUpAsync();
         var carol = await host.SignUpAsync();
         var stranger = await host.SignUpAsync();
-        await host.DialogAsync(bob.Id, alice.Id);
-        await host.DialogAsync(alice.Id, carol.Id);
+        await host.AppendMessageAsync(ChatKey.Dialog(bob.Id, alice.Id), bob.Id);
+        await host.AppendMessageAsync(ChatKey.Dialog(alice.Id, carol.Id), alice.Id);
 
         var avatar = await alice.Client.Avatars.SetAsync(alice.Ref, await PhotoAsync(alice));
 
         foreach (var recipient in new[] { alice, bob, carol })
         {
-            var (name, data) = Assert.Single(await host.EventsOfAsync(recipient.Id));
-            Assert.Equal(EventNames.AvatarChanged, name);
-            Assert.Equal(alice.Id, data.GetProperty("chat").GetProperty("id").GetInt64());
+            var data = Assert.Single(await AvatarEventsAsync(host, recipient.Id));
+            Assert.Equal(alice.Id, ChatId(data));
             Assert.Equal(avatar.Media.Id, data.GetProperty("chat").GetProperty("avatar").GetProperty("id").GetString());
         }
-        Assert.Empty(await host.EventsOfAsync(stranger.Id));
+        Assert.Empty(await host.EventsForAsync(stranger.Id));
     }
 
     [Fact]
@@ -39,15 +49,15 @@ public sealed class AvatarEventTests
         await using var host = new MicrochatHost();
         var alice = await host.SignUpAsync();
         var bob = await host.SignUpAsync();
-        await host.DialogAsync(bob.Id, alice.Id);
+        await host.AppendMessageAsync(ChatKey.Dialog(bob.Id, alice.Id), bob.Id);
         var avatar = await alice.Client.Avatars.SetAsync(alice.Ref, await PhotoAsync(alice));
 
         await alice.Client.Avatars.DeleteAsync(alice.Ref, avatar.Id);
 
-        var events = await host.EventsOfAsync(bob.Id);
-        Assert.Equal([EventNames.AvatarChanged, EventNames.AvatarChanged], events.Select(e => e.Name));
-        Assert.Equal(System.Text.Json.JsonValueKind.Null,
-            events[1].Data.GetProperty("chat").TryGetProperty("avatar", out var current) ? current.ValueKind : System.Text.Json.JsonValueKind.Null);
+        var events = await AvatarEventsAsync(host, bob.Id);
+        Assert.Equal(2, events.Count);
+        Assert.Equal(JsonValueKind.Null,
+            events[1].GetProperty("chat").TryGetProperty("avatar", out var current) ? current.ValueKind : JsonValueKind.Null);
     }
 
     [Fact]
@@ -56,14 +66,14 @@ public sealed class AvatarEventTests
         await using var host = new MicrochatHost();
         var owner = await host.SignUpAsync();
         var user = await host.SignUpAsync();
-        var (bot, _) = await host.BotAsync(owner);
-        await host.DialogAsync(user.Id, bot.Id);
+        var bot = await host.CreateBotAsync(owner);
+        await host.AppendMessageAsync(ChatKey.Dialog(user.Id, bot.Id), user.Id);
 
-        await owner.Client.Avatars.SetAsync("@" + bot.Alias, await PhotoAsync(owner));
+        await owner.Client.Avatars.SetAsync(bot.Ref, await PhotoAsync(owner));
 
-        Assert.Equal(bot.Id, Assert.Single(await host.EventsOfAsync(user.Id)).Data.GetProperty("chat").GetProperty("id").GetInt64());
-        Assert.Single(await host.EventsOfAsync(bot.Id));
-        Assert.Empty(await host.EventsOfAsync(owner.Id));
+        Assert.Equal(bot.Id, ChatId(Assert.Single(await AvatarEventsAsync(host, user.Id))));
+        Assert.Single(await AvatarEventsAsync(host, bot.Id));
+        Assert.Empty(await AvatarEventsAsync(host, owner.Id));
     }
 
     [Fact]
@@ -73,17 +83,13 @@ public sealed class AvatarEventTests
         var owner = await host.SignUpAsync();
         var member = await host.SignUpAsync();
         var outsider = await host.SignUpAsync();
-        var conference = await host.ConferenceAsync(owner);
-        await host.JoinAsync(conference, member.Id);
+        var conference = await owner.Client.Conferences.CreateAsync(new CreateConferenceRequest(TestUsers.UniqueAlias("conf"), "Team"));
+        await owner.AddAsync("@" + conference.Alias, member);
 
         await owner.Client.Avatars.SetAsync("@" + conference.Alias, await PhotoAsync(owner));
 
         foreach (var recipient in new[] { owner, member })
-        {
-            var (name, data) = Assert.Single(await host.EventsOfAsync(recipient.Id));
-            Assert.Equal(EventNames.AvatarChanged, name);
-            Assert.Equal(conference.Id, data.GetProperty("chat").GetProperty("id").GetInt64());
-        }
-        Assert.Empty(await host.EventsOfAsync(outsider.Id));
+            Assert.Equal(conference.Id, ChatId(Assert.Single(await AvatarEventsAsync(host, recipient.Id))));
+        Assert.Empty(await host.EventsForAsync(outsider.Id));
     }
 }

@@ -68,13 +68,13 @@ public sealed class AvatarTests
         await using var host = new MicrochatHost();
         var alice = await host.SignUpAsync();
         var bob = await host.SignUpAsync();
-        var (bot, botClient) = await host.BotAsync(alice);
+        var bot = await host.CreateBotAsync(alice);
         await alice.Client.Avatars.SetAsync(alice.Ref, await PhotoAsync(alice));
-        await alice.Client.Avatars.SetAsync("@" + bot.Alias, await PhotoAsync(alice));
+        await alice.Client.Avatars.SetAsync(bot.Ref, await PhotoAsync(alice));
 
         Assert.Single(await bob.Client.Avatars.ListAsync(alice.Ref));
-        Assert.Single(await bob.Client.Avatars.ListAsync("@" + bot.Alias));
-        Assert.Single(await botClient.Avatars.ListAsync(alice.Ref));
+        Assert.Single(await bob.Client.Avatars.ListAsync(bot.Ref));
+        Assert.Single(await bot.Client.Avatars.ListAsync(alice.Ref));
     }
 
     [Fact]
@@ -83,30 +83,34 @@ public sealed class AvatarTests
         await using var host = new MicrochatHost();
         var alice = await host.SignUpAsync();
         var bob = await host.SignUpAsync();
-        var (_, botClient) = await host.BotAsync(bob);
+        var bot = await host.CreateBotAsync(bob);
         var photo = await PhotoAsync(bob);
 
         await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => bob.Client.Avatars.SetAsync(alice.Ref, photo));
-        await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => botClient.Avatars.SetAsync(alice.Ref, photo));
+        await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => bot.Client.Avatars.SetAsync(alice.Ref, photo));
         Assert.Empty(await alice.Client.Avatars.ListAsync(alice.Ref));
     }
 
     [Fact]
-    public async Task ABotsAvatar_IsSetByItsOwnerOrItself_AndNoOneElse()
+    public async Task ABotsAvatar_IsSetByItsOwner_AndNoOneElse_NotEvenTheBot()
     {
         await using var host = new MicrochatHost();
         var owner = await host.SignUpAsync();
         var stranger = await host.SignUpAsync();
-        var (bot, botClient) = await host.BotAsync(owner);
-        var botRef = "@" + bot.Alias;
+        var bot = await host.CreateBotAsync(owner);
+        var botRef = bot.Ref;
+        var botClient = bot.Client;
         var photo = await PhotoAsync(owner);
 
         var byOwner = await owner.Client.Avatars.SetAsync(botRef, photo);
-        var byItself = await botClient.Avatars.SetAsync(bot.Id.ToString(), photo);
+        await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => botClient.Avatars.SetAsync(bot.Id.ToString(), photo));
+        await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => botClient.Avatars.DeleteAsync(botRef, byOwner.Id));
         await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => stranger.Client.Avatars.SetAsync(botRef, photo));
         await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => stranger.Client.Avatars.DeleteAsync(botRef, byOwner.Id));
 
-        Assert.Equal([byItself.Id, byOwner.Id], (await stranger.Client.Avatars.ListAsync(botRef)).Select(a => a.Id));
+        Assert.Equal([byOwner.Id], (await stranger.Client.Avatars.ListAsync(botRef)).Select(a => a.Id));
+        await owner.Client.Avatars.DeleteAsync(botRef, byOwner.Id);
+        Assert.Empty(await botClient.Avatars.ListAsync(botRef));
     }
 
     [Fact]
@@ -117,10 +121,10 @@ public sealed class AvatarTests
         var editor = await host.SignUpAsync();
         var member = await host.SignUpAsync();
         var outsider = await host.SignUpAsync();
-        var conference = await host.ConferenceAsync(owner);
-        await host.JoinAsync(conference, editor.Id, Permissions.Participant with { EditConference = true });
-        await host.JoinAsync(conference, member.Id);
-        var reference = "@" + conference.Alias;
+        var reference = await owner.CreateConferenceAsync();
+        await owner.AddAsync(reference, editor);
+        await owner.Client.Members.UpdatePermissionsAsync(reference, editor.Ref, new PermissionsPatch(EditConference: true));
+        await owner.AddAsync(reference, member);
         var photo = await PhotoAsync(owner);
 
         var byOwner = await owner.Client.Avatars.SetAsync(reference, photo);
@@ -141,9 +145,8 @@ public sealed class AvatarTests
         var owner = await host.SignUpAsync();
         var member = await host.SignUpAsync();
         var outsider = await host.SignUpAsync();
-        var conference = await host.ConferenceAsync(owner, isPrivate: true);
-        await host.JoinAsync(conference, member.Id);
-        var reference = "@" + conference.Alias;
+        var reference = await owner.CreateConferenceAsync(isPrivate: true);
+        await owner.AddAsync(reference, member);
         var avatar = await owner.Client.Avatars.SetAsync(reference, await PhotoAsync(owner));
 
         Assert.Single(await member.Client.Avatars.ListAsync(reference));
@@ -255,8 +258,7 @@ public sealed class AvatarTests
         await using var host = AdminHost();
         var root = await host.SignUpAsync("root");
         var alice = await host.SignUpAsync();
-        var conference = await host.ConferenceAsync(alice, isPrivate: true);
-        var confRef = "@" + conference.Alias;
+        var confRef = await alice.CreateConferenceAsync(isPrivate: true);
         var photo = await PhotoAsync(alice);
         var alices = await alice.Client.Avatars.SetAsync(alice.Ref, photo);
         var conferences = await alice.Client.Avatars.SetAsync(confRef, photo);

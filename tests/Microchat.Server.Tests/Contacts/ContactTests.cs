@@ -57,12 +57,12 @@ public sealed class ContactTests
     {
         await using var host = new MicrochatHost();
         var alice = await host.SignUpAsync();
-        var (bot, _) = await host.BotAsync(alice);
-        var conference = await host.ConferenceAsync(alice);
+        var bot = await host.CreateBotAsync(alice);
+        var conference = await alice.CreateConferenceAsync();
 
         await ApiAssert.RefusedAsync(HttpStatusCode.NotFound, () => alice.Client.Contacts.AddAsync(new AddContactRequest("nobody_here")));
         await ApiAssert.RefusedAsync(HttpStatusCode.NotFound, () => alice.Client.Contacts.AddAsync(new AddContactRequest(bot.Alias)));
-        await ApiAssert.RefusedAsync(HttpStatusCode.NotFound, () => alice.Client.Contacts.AddAsync(new AddContactRequest(conference.Alias)));
+        await ApiAssert.RefusedAsync(HttpStatusCode.NotFound, () => alice.Client.Contacts.AddAsync(new AddContactRequest(conference)));
         Assert.Empty(await alice.Client.Contacts.ListAsync());
     }
 
@@ -206,6 +206,35 @@ public sealed class ContactTests
     }
 
     [Fact]
+    public async Task ADeletedUser_LeavesEveryContactList()
+    {
+        await using var host = new MicrochatHost();
+        var alice = await host.SignUpAsync();
+        var bob = await host.SignUpAsync();
+        await alice.Client.Contacts.AddAsync(new AddContactRequest(bob.Alias));
+        await bob.Client.Contacts.AddAsync(new AddContactRequest(alice.Alias));
+
+        await bob.Client.Chats.DeleteAsync(bob.Ref);
+
+        Assert.Empty(await alice.Client.Contacts.ListAsync());
+        await ApiAssert.RefusedAsync(HttpStatusCode.NotFound, () => alice.Client.Contacts.GetAsync(bob.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task AChangedProfileName_ShowsInTheSummary_WhileTheContactKeepsItsOwnName()
+    {
+        await using var host = new MicrochatHost();
+        var alice = await host.SignUpAsync();
+        var bob = await host.SignUpAsync(name: "Bob");
+        await alice.Client.Contacts.AddAsync(new AddContactRequest(bob.Alias, "Bobby"));
+
+        await bob.Client.Chats.UpdateAsync(bob.Ref, new UpdateChatRequest(Name: "Robert"));
+
+        var contact = await alice.Client.Contacts.GetAsync(bob.Ref);
+        Assert.Equal(("Bobby", "Robert"), (contact.Name, contact.User.Title));
+    }
+
+    [Fact]
     public async Task UnknownAndMalformedReferences_Are404And400()
     {
         await using var host = new MicrochatHost();
@@ -224,7 +253,7 @@ public sealed class ContactTests
     {
         await using var host = new MicrochatHost();
         var owner = await host.SignUpAsync();
-        var (_, bot) = await host.BotAsync(owner);
+        var bot = (await host.CreateBotAsync(owner)).Client;
 
         await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => bot.Contacts.ListAsync());
         await ApiAssert.RefusedAsync(HttpStatusCode.Forbidden, () => bot.Contacts.AddAsync(new AddContactRequest(owner.Alias)));
