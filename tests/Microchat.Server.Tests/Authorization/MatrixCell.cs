@@ -47,6 +47,19 @@ public sealed class MatrixCell(MatrixWorld world, Who who, bool isPrivate)
     /// <summary>Makes the target conference a fresh one with the usual members; returns its "@alias".</summary>
     public async Task<string> FreshConferenceAsync() => Conference = await World.CreateConferenceAsync(Owner, IsPrivate);
 
+    /// <summary>
+    /// Makes the target conference a fresh one where the owner sent a photo with a caption before anyone else
+    /// joined; returns that message. In a private conference only the owner may read it.
+    /// </summary>
+    public async Task<Message> FreshConferenceWithEarlyMessageAsync()
+    {
+        Message? early = null;
+        Conference = await World.CreateConferenceAsync(Owner, IsPrivate, async conference =>
+            early = await World.Api.CallAsync<Message>(Post($"chats/{conference}/messages",
+                new SendMessageRequest("Before you came", [World.Media.Photo])), Owner.Token, HttpStatusCode.Created));
+        return early!;
+    }
+
     /// <summary>Makes the owner a freshly registered user (for rows that change or delete the owner's account).</summary>
     public async Task<Actor> FreshOwnerAsync() => Owner = await World.RegisterAsync("owner");
 

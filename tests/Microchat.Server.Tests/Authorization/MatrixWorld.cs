@@ -104,14 +104,16 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     /// <summary>
     /// A conference of <paramref name="owner"/>'s with the shared admin (granted <c>admin</c> by the owner), member,
-    /// bot and <see cref="Other"/> in it; returns its "@alias".
+    /// bot and <see cref="Other"/> in it; returns its "@alias". <paramref name="beforeOthersJoin"/> runs while the
+    /// owner is still alone in it.
     /// </summary>
-    public async Task<string> CreateConferenceAsync(Actor owner, bool isPrivate)
+    public async Task<string> CreateConferenceAsync(Actor owner, bool isPrivate, Func<string, Task>? beforeOthersJoin = null)
     {
         var created = await Api.CallAsync<ChatDetails>(
             Post("conferences", new CreateConferenceRequest(NewAlias("conf"), "Matrix conference", null, isPrivate)),
             owner.Token, HttpStatusCode.Created);
         var conference = "@" + created.Alias;
+        if (beforeOthersJoin is not null) await beforeOthersJoin(conference);
         foreach (var member in new[] { Admin, Member, Bot, Other })
         {
             await Api.CallAsync(Post($"chats/{conference}/members", new AddMemberRequest(Alias: member.Alias)),

@@ -6,7 +6,8 @@ namespace Microchat.Server.Tests.Authorization;
 
 /// <summary>
 /// Messages, galleries and read markers of the target conference. Reads aim at the shared conference's message
-/// and items; edits and deletions at a fresh message of the plain member's, so the owner (who holds
+/// and items, or at a message sent before anyone but the owner joined (which a private conference's members may
+/// not read: they read what was sent while they were members); edits and deletions at a fresh message of the plain member's, so the owner (who holds
 /// <c>delete</c>) and the admin (who does not) are each someone other than the author.
 /// </summary>
 internal static class MessageRows
@@ -24,6 +25,12 @@ internal static class MessageRows
     private static async Task<CellRequest> Remove(MatrixCell c) =>
         Delete($"chats/{c.Conference}/messages/{(await c.SendAsync(c.World.Member, new SendMessageRequest("Mine"))).Id}");
 
+    private static async Task<CellRequest> GetEarly(MatrixCell c) =>
+        Get($"chats/{c.Conference}/messages/{(await c.FreshConferenceWithEarlyMessageAsync()).Id}");
+
+    private static async Task<CellRequest> GetEarlyPhoto(MatrixCell c) =>
+        Get($"chats/{c.Conference}/messages/photos/{(await c.FreshConferenceWithEarlyMessageAsync()).Attachments.Single().Id}");
+
     private static CellRequest MarkRead(MatrixCell c) => Post($"chats/{c.Conference}/read", new MarkReadRequest(c.Shared.MessageId));
 
     public static IEnumerable<MatrixRow> Private =>
@@ -34,6 +41,10 @@ internal static class MessageRows
             new(Anonymous: 401, Stranger: 404, Member: 201, Admin: 201, Owner: 201, SiteAdministrator: 404, Bot: 201)),
         Row("GET /api/chats/{chat}/messages/{id}", GetOne,
             new(Anonymous: 401, Stranger: 404, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 404, Bot: 200)),
+        Row("GET /api/chats/{chat}/messages/{id}", "a message sent before the others joined", GetEarly,
+            new(Anonymous: 401, Stranger: 404, Member: 404, Admin: 404, Owner: 200, SiteAdministrator: 404, Bot: 404)),
+        Row("GET /api/chats/{chat}/messages/photos/{id}", "a photo sent before the others joined", GetEarlyPhoto,
+            new(Anonymous: 401, Stranger: 404, Member: 404, Admin: 404, Owner: 200, SiteAdministrator: 404, Bot: 404)),
         Row("PATCH /api/chats/{chat}/messages/{id}", "the member's message", Edit,
             new(Anonymous: 401, Stranger: 404, Member: 200, Admin: 403, Owner: 403, SiteAdministrator: 404, Bot: 403)),
         Row("DELETE /api/chats/{chat}/messages/{id}", "the member's message", Remove,
@@ -52,6 +63,10 @@ internal static class MessageRows
         Row("POST /api/chats/{chat}/messages", Send,
             new(Anonymous: 401, Stranger: 403, Member: 201, Admin: 201, Owner: 201, SiteAdministrator: 403, Bot: 201)),
         Row("GET /api/chats/{chat}/messages/{id}", GetOne,
+            new(Anonymous: 401, Stranger: 200, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 200, Bot: 200)),
+        Row("GET /api/chats/{chat}/messages/{id}", "a message sent before the others joined", GetEarly,
+            new(Anonymous: 401, Stranger: 200, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 200, Bot: 200)),
+        Row("GET /api/chats/{chat}/messages/photos/{id}", "a photo sent before the others joined", GetEarlyPhoto,
             new(Anonymous: 401, Stranger: 200, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 200, Bot: 200)),
         Row("PATCH /api/chats/{chat}/messages/{id}", "the member's message", Edit,
             new(Anonymous: 401, Stranger: 403, Member: 200, Admin: 403, Owner: 403, SiteAdministrator: 403, Bot: 403)),
