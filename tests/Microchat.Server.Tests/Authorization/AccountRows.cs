@@ -14,6 +14,8 @@ internal static class AccountRows
             new(Anonymous: 201, Stranger: 201, Member: 201, Admin: 201, Owner: 201, SiteAdministrator: 201, Bot: 201)),
         Row("POST /api/auth/tokens", c => Post("auth/tokens", new CreateTokenRequest(c.World.Outsider.Alias, TestUsers.Password, "matrix")),
             new(Anonymous: 201, Stranger: 201, Member: 201, Admin: 201, Owner: 201, SiteAdministrator: 201, Bot: 201)),
+        Row("POST /api/auth/tokens", "the bot's alias with a password", c => Post("auth/tokens", new CreateTokenRequest(c.World.Bot.Alias, TestUsers.Password)),
+            new(Anonymous: 401, Stranger: 401, Member: 401, Admin: 401, Owner: 401, SiteAdministrator: 401, Bot: 401)),
         Row("GET /api/auth/tokens", _ => Get("auth/tokens"),
             new(Anonymous: 401, Stranger: 200, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 200, Bot: 403)),
         Row("DELETE /api/auth/tokens/{id}", "another of the owner's tokens", async c =>

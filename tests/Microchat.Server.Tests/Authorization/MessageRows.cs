@@ -25,11 +25,18 @@ internal static class MessageRows
     private static async Task<CellRequest> Remove(MatrixCell c) =>
         Delete($"chats/{c.Conference}/messages/{(await c.SendAsync(c.World.Member, new SendMessageRequest("Mine"))).Id}");
 
-    private static async Task<CellRequest> GetEarly(MatrixCell c) =>
-        Get($"chats/{c.Conference}/messages/{(await c.FreshConferenceWithEarlyMessageAsync()).Id}");
+    // The fresh conference first: an interpolated path reads c.Conference before a later hole is awaited.
+    private static async Task<CellRequest> GetEarly(MatrixCell c)
+    {
+        var early = await c.FreshConferenceWithEarlyMessageAsync();
+        return Get($"chats/{c.Conference}/messages/{early.Id}");
+    }
 
-    private static async Task<CellRequest> GetEarlyPhoto(MatrixCell c) =>
-        Get($"chats/{c.Conference}/messages/photos/{(await c.FreshConferenceWithEarlyMessageAsync()).Attachments.Single().Id}");
+    private static async Task<CellRequest> GetEarlyPhoto(MatrixCell c)
+    {
+        var early = await c.FreshConferenceWithEarlyMessageAsync();
+        return Get($"chats/{c.Conference}/messages/photos/{early.Attachments.Single().Id}");
+    }
 
     private static CellRequest MarkRead(MatrixCell c) => Post($"chats/{c.Conference}/read", new MarkReadRequest(c.Shared.MessageId));
 
