@@ -35,6 +35,8 @@ public static class MicrochatEndpointRouteBuilderExtensions
         ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.RequestDelegate = BindingFailureProblems.Wrap(endpoint.RequestDelegate!));
 
         api.MapAuth();
+        api.MapMessages();
+        api.MapChatList();
         return api;
     }
 }

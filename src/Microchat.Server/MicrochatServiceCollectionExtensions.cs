@@ -66,5 +66,11 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsPresenter>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<MessageContent>();
+        services.TryAddSingleton<MessagePresenter>();
+        services.TryAddSingleton<MessageService>();
+        services.TryAddSingleton<GalleryService>();
+        services.TryAddSingleton<ChatListService>();
+        services.TryAddSingleton<ReadMarkerService>();
     }
 }
