@@ -24,7 +24,7 @@ public static class TestConferences
             OwnerId = owner.Id,
             IsPrivate = isPrivate,
             DefaultPermissions = defaults ?? Permissions.Participant,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = Now(),
         }, CancellationToken.None) ?? throw new InvalidOperationException("Alias taken.");
         await JoinAsync(host, conference.Id, owner.Id, Permissions.All, isOwner: true);
         return "@" + conference.Alias;
@@ -50,9 +50,12 @@ public static class TestConferences
     {
         var last = await host.Services.GetRequiredService<IMessageStore>().GetLastIdAsync(ChatKey.Conference(conferenceId), CancellationToken.None);
         var joined = await host.Services.GetRequiredService<IMemberStore>().TryJoinAsync(
-            conferenceId, entityId, permissions, isOwner, DateTimeOffset.UtcNow, last + 1, CancellationToken.None);
+            conferenceId, entityId, permissions, isOwner, Now(), last + 1, CancellationToken.None);
         if (!joined) throw new InvalidOperationException("Already a member.");
     }
+
+    // Stores keep milliseconds, as the server's clock does.
+    private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     private static async Task<EntityRecord> FindAsync(MicrochatHost host, string conference) =>
         await host.Services.GetRequiredService<IEntityStore>().FindByAliasAsync(conference.TrimStart('@'), CancellationToken.None)
