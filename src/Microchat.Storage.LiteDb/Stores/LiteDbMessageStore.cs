@@ -124,7 +124,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
                 if (first > to) continue;
                 var low = MessageKeys.Message(state.Number, first);
                 var high = MessageKeys.Message(state.Number, to);
-                count += MessagesOf(db).Count(Query.And(Range(low, high), Query.Not(nameof(MessageDocument.SenderId), excludeSenderId)));
+                count += MessagesOf(db).Count(QueryExpressions.KeyBetweenAndNot(low, high, nameof(MessageDocument.SenderId), excludeSenderId));
             }
             return count;
         }));
@@ -172,7 +172,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
         if (chats.Count == 0) return ValueTask.FromResult<IReadOnlyList<ChatActivity>>([]);
         var keys = chats.Select(c => new BsonValue(c.Value)).ToArray();
         return ValueTask.FromResult<IReadOnlyList<ChatActivity>>(_storage.Read(db => ChatsOf(db)
-            .Find(Query.In("_id", keys)).Where(c => c.LastMessageId > 0)
+            .Find(QueryExpressions.KeyIn(keys)).Where(c => c.LastMessageId > 0)
             .Select(c => new ChatActivity(new ChatKey(c.Id), c.LastMessageId, c.LastActivityAt)).ToList()));
     }
 
@@ -203,7 +203,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
     /// A primary-key range. LiteDB turns "a &gt;= x AND a &lt;= y" into a one-sided scan plus a filter,
     /// which read backwards starts at the collection's end; BETWEEN scans just the range, either way.
     /// </summary>
-    internal static BsonExpression Range(long first, long last) => Query.Between("_id", first, last);
+    internal static BsonExpression Range(long first, long last) => QueryExpressions.KeyBetween(first, last);
 
     /// <summary>The id ranges to read, newest first: the spans (or everything) cut at <paramref name="newest"/>.</summary>
     private static IEnumerable<(long From, long To)> Ranges(IReadOnlyList<MessageSpan>? spans, long newest)
