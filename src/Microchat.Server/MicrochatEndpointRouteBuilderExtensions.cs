@@ -35,6 +35,13 @@ public static class MicrochatEndpointRouteBuilderExtensions
         ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.RequestDelegate = BindingFailureProblems.Wrap(endpoint.RequestDelegate!));
 
         api.MapAuth();
+        api.MapConferences();
+        api.MapMembers();
+        api.MapChatDetails();
+        api.MapBots();
+        api.MapMedia();
+        api.MapAvatars();
+        api.MapContacts();
         api.MapMessages();
         api.MapChatList();
         return api;

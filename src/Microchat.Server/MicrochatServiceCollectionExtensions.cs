@@ -46,6 +46,7 @@ public static class MicrochatServiceCollectionExtensions
                 .RequireAuthenticatedUser());
 
         services.TryAddSingleton<IPasswordHasher<EntityRecord>, PasswordHasher<EntityRecord>>();
+        services.AddDataProtection();
         services.AddSingleton<MicrochatPrefixes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, StatusCodeProblemStartupFilter>());
         services.AddHostedService<MaintenanceService>();
@@ -66,6 +67,17 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsPresenter>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<EntityLocks>();
+        services.TryAddSingleton<MemberPresenter>();
+        services.TryAddSingleton<ConferenceService>();
+        services.TryAddSingleton<MemberService>();
+        services.TryAddSingleton<ChatDetailsService>();
+        services.TryAddSingleton<BotService>();
+        services.TryAddSingleton<ChatDeletionService>();
+        services.TryAddSingleton<UploadReader>();
+        services.TryAddSingleton<MediaService>();
+        services.TryAddSingleton<AvatarService>();
+        services.TryAddSingleton<ContactService>();
         services.TryAddSingleton<MessageContent>();
         services.TryAddSingleton<MessagePresenter>();
         services.TryAddSingleton<MessageService>();
