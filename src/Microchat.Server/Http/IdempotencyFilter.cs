@@ -107,23 +107,25 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock 
 
     // An authenticated caller's keys are its own. An anonymous caller (registration, login) is
     // known only by its request, so the key is bound to the exact arguments: a stranger who
-    // guesses the key cannot replay somebody else's login response.
-    private static string StoreKey(EndpointFilterInvocationContext context, string key)
+    // guesses the key cannot replay somebody else's login response. The whole is hashed, so keys
+    // differing only in case stay distinct in stores that compare text case-insensitively.
+    internal static string StoreKey(EndpointFilterInvocationContext context, string key)
     {
         var route = context.HttpContext.Request.Path.Value ?? "";
         var caller = Caller.From(context.HttpContext.User);
-        if (caller is not null) return $"{caller.Id}|{route}|{key}";
+        if (caller is not null) return Hash($"{caller.Id}|{route}|{key}");
 
-        var fingerprint = new StringBuilder();
+        var fingerprint = new StringBuilder($"anonymous|{route}|{key}|");
         foreach (var argument in context.Arguments)
         {
             if (argument is null || argument is HttpContext or HttpRequest) continue;
             var info = MicrochatJson.TypeInfoResolver.GetTypeInfo(argument.GetType(), MicrochatJson.Options);
             fingerprint.Append(info is null ? argument.ToString() : JsonSerializer.Serialize(argument, info));
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint.ToString())));
-        return $"anonymous|{route}|{key}|{hash}";
+        return Hash(fingerprint.ToString());
     }
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private sealed class ReplayResult(IdempotencyRecord record) : IResult
     {

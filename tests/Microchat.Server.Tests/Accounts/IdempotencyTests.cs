@@ -53,9 +53,23 @@ public sealed class IdempotencyTests
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
         var token = System.Text.Json.JsonDocument.Parse(firstBody).RootElement.GetProperty("token").GetString()!;
-        var stored = await host.Service<IIdempotencyStore>().FindAsync($"{owner.Id}|/api/bots|create-bot", CancellationToken.None);
+        var stored = await host.Service<IIdempotencyStore>().FindAsync(Http.IdempotencyFilter.Hash($"{owner.Id}|/api/bots|create-bot"), CancellationToken.None);
         Assert.NotNull(stored);
         Assert.DoesNotContain(token, Encoding.UTF8.GetString(stored.Body));
+    }
+
+    [Fact]
+    public async Task KeysDifferingOnlyInCase_AreDifferentKeys()
+    {
+        await using var host = new MicrochatHost();
+        await host.SignUpAsync("alice");
+        using var http = host.CreateHttpClient();
+        var login = """{"login":"alice","password":"correct horse battery"}""";
+
+        var lower = await SendAsync(http, "auth/tokens", login, "retry-a");
+        var upper = await SendAsync(http, "auth/tokens", login, "RETRY-A");
+
+        Assert.NotEqual(await lower.Content.ReadAsStringAsync(), await upper.Content.ReadAsStringAsync());
     }
 
     [Theory]
