@@ -20,6 +20,9 @@ internal static class QueryExpressions
         BsonExpression.Create($"_id BETWEEN @0 AND @1 AND $.{field} != @2", new BsonValue(first), new BsonValue(last), new BsonValue(value));
 
     /// <summary><c>_id</c> is one of these keys: an index seek per key.</summary>
-    public static BsonExpression KeyIn(IEnumerable<BsonValue> keys) =>
-        BsonExpression.Create("_id IN @0", new BsonArray(keys));
+    public static BsonExpression KeyIn(IEnumerable<BsonValue> keys) => FieldIn("_id", keys);
+
+    /// <summary>An indexed field is one of these values: an index seek per value.</summary>
+    public static BsonExpression FieldIn(string field, IEnumerable<BsonValue> values) =>
+        BsonExpression.Create($"$.{field} IN @0", new BsonArray(values));
 }

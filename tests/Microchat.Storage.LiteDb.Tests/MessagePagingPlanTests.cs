@@ -36,11 +36,12 @@ public sealed class MessagePagingPlanTests
         // every page of a long chat a fresh compile, and grow that cache without end.
         Assert.Equal(LiteDbMessageStore.Range(1, 2).Source, LiteDbMessageStore.Range(MessageKeys.Message(9, 5), MessageKeys.Message(9, 70)).Source);
         Assert.Equal(QueryExpressions.KeyIn([1, 2]).Source, QueryExpressions.KeyIn(["a"]).Source);
+        Assert.Equal(QueryExpressions.FieldIn("EntityId", [1]).Source, QueryExpressions.FieldIn("EntityId", [2, 3]).Source);
         Assert.Equal(QueryExpressions.KeyBetweenAndNot(1, 2, "SenderId", 3).Source, QueryExpressions.KeyBetweenAndNot(4, 5, "SenderId", 6).Source);
     }
 
     [Fact]
-    public void CountingOthersMessages_AndFindingByKeys_UseThePrimaryIndex()
+    public void CountingOthersMessages_AndFindingByKeysOrValues_UseTheirIndexes()
     {
         using var db = new LiteDatabase(new MemoryStream(), LiteDbMapper.Create());
         var messages = db.GetCollection<MessageDocument>("messages");
@@ -53,5 +54,9 @@ public sealed class MessagePagingPlanTests
         Assert.Equal(5, count.Count());
         Assert.StartsWith("INDEX SEEK(_id IN", byKeys.GetPlan()["index"]["mode"].AsString);
         Assert.Equal([3L, 4L], byKeys.ToList().Select(m => MessageKeys.IdOf(m.Id)).Order());
+        messages.EnsureIndex(m => m.SenderId);
+        var bySender = messages.Query().Where(QueryExpressions.FieldIn(nameof(MessageDocument.SenderId), [0, 2]));
+        Assert.StartsWith("INDEX SEEK(SenderId IN", bySender.GetPlan()["index"]["mode"].AsString);
+        Assert.Equal(6, bySender.Count());
     }
 }
