@@ -35,3 +35,8 @@ public sealed class LiteDbReadMarkerStoreTests : ReadMarkerStoreConformance
 {
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
 }
+
+public sealed class LiteDbEventStoreTests : EventStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
