@@ -35,6 +35,7 @@ public static class MicrochatEndpointRouteBuilderExtensions
         ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.RequestDelegate = BindingFailureProblems.Wrap(endpoint.RequestDelegate!));
 
         api.MapAuth();
+        api.MapEvents();
         return api;
     }
 }
