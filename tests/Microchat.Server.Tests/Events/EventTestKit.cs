@@ -78,6 +78,26 @@ internal sealed class RawStream(HttpResponseMessage response) : IAsyncDisposable
         return _items.Current;
     }
 
+    /// <summary>True when the server ends the stream (or the connection breaks) within the time given.</summary>
+    public async Task<bool> EndsAsync(TimeSpan patience)
+    {
+        _items ??= SseParser.Create(await Response.Content.ReadAsStreamAsync()).EnumerateAsync().GetAsyncEnumerator();
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            while (true)
+            {
+                var next = _items.MoveNextAsync().AsTask();
+                if (await Task.WhenAny(next, Task.Delay(Timeout.Infinite, timeout.Token)) != next) return false;
+                if (!await next) return true;
+            }
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Response.Dispose();
@@ -92,5 +112,16 @@ internal sealed class RawStream(HttpResponseMessage response) : IAsyncDisposable
                 // The response is gone already; nothing to release.
             }
         }
+    }
+}
+
+/// <summary>Sign-ups on hosts the test builds itself.</summary>
+internal static class SignUpShortcuts
+{
+    public static async Task<CreatedToken> RegisterAndLoginAsync(this MicrochatClient client)
+    {
+        var alias = TestUsers.UniqueAlias();
+        await client.Auth.RegisterAsync(new RegisterUserRequest(alias, TestUsers.Password, "Test"));
+        return await client.Auth.LoginAsync(new CreateTokenRequest(alias, TestUsers.Password), useToken: false);
     }
 }
