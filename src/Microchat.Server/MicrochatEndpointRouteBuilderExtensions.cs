@@ -35,6 +35,9 @@ public static class MicrochatEndpointRouteBuilderExtensions
         ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.RequestDelegate = BindingFailureProblems.Wrap(endpoint.RequestDelegate!));
 
         api.MapAuth();
+        api.MapConferences();
+        api.MapMembers();
+        api.MapChatDetails();
         api.MapEvents();
         return api;
     }

@@ -68,5 +68,10 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsPresenter>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<EntityLocks>();
+        services.TryAddSingleton<MemberPresenter>();
+        services.TryAddSingleton<ConferenceService>();
+        services.TryAddSingleton<MemberService>();
+        services.TryAddSingleton<ChatDetailsService>();
     }
 }

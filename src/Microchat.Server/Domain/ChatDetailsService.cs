@@ -1,0 +1,88 @@
+using Microchat.Contracts;
+using Microchat.Server.Errors;
+using Microchat.Server.Events;
+using Microchat.Server.Http;
+using Microchat.Storage;
+
+namespace Microchat.Server.Domain;
+
+/// <summary>A chat's details: showing them, and editing a profile, a bot or a conference.</summary>
+internal sealed class ChatDetailsService(
+    IEntityStore entities,
+    ChatAccess access,
+    ChatDetailsPresenter details,
+    ChatEventPublisher events,
+    EntityLocks locks)
+{
+    public async ValueTask<ChatDetails> GetAsync(Caller caller, string chat, CancellationToken ct)
+    {
+        var view = await access.ViewAsync(caller, chat, ct);
+        return await details.PresentAsync(caller, view, ct);
+    }
+
+    /// <summary>Applies the fields of the request that the chat's type has; any other field is a 400.</summary>
+    public async ValueTask<ChatDetails> UpdateAsync(Caller caller, string chat, UpdateChatRequest request, CancellationToken ct)
+    {
+        var found = await access.ViewAsync(caller, chat, ct);
+        PermissionRules.CheckEditDetails(caller, found);
+        Validate(found.Target.Type, request);
+
+        ChatView view;
+        bool changed;
+        using (await locks.AcquireAsync(found.Target.Id, ct))
+        {
+            var current = await entities.FindAsync(found.Target.Id, ct);
+            var fresh = current is null ? null : await access.ViewAsync(caller, current, ct);
+            if (fresh is null) throw DomainException.NotFound($"Chat '{chat}'");
+            PermissionRules.CheckEditDetails(caller, fresh);
+
+            var updated = Apply(fresh.Target, request);
+            changed = updated != fresh.Target;
+            if (changed && !await entities.UpdateAsync(updated, CancellationToken.None)) throw DomainException.NotFound($"Chat '{chat}'");
+            view = fresh with { Target = updated };
+        }
+
+        if (changed)
+        {
+            if (view.IsConference)
+                await events.PublishAsync(view.Key, EventNames.ChatUpdated, summary => new ChatEventData(summary), CancellationToken.None);
+            else
+                await events.PublishProfileAsync(view.Target.Id, EventNames.ChatUpdated, CancellationToken.None);
+        }
+        return await details.PresentAsync(caller, view, ct);
+    }
+
+    private static void Validate(EntityType type, UpdateChatRequest request)
+    {
+        var errors = new FieldErrors();
+        var noun = type switch { EntityType.User => "a user's profile", EntityType.Bot => "a bot", _ => "a conference" };
+        void NotFor(object? value, string field, bool applies) =>
+            errors.Require(applies || value is null, field, $"{field} does not apply to {noun}.");
+
+        NotFor(request.Name, "name", type == EntityType.User);
+        NotFor(request.Surname, "surname", type == EntityType.User);
+        NotFor(request.Bio, "bio", type == EntityType.User);
+        NotFor(request.Title, "title", type != EntityType.User);
+        NotFor(request.Description, "description", type != EntityType.User);
+        NotFor(request.Private, "private", type == EntityType.Conference);
+
+        if (request.Name is not null) errors.RequireText(request.Name, "name", ProfileRules.MaxNameLength);
+        if (request.Title is not null) errors.RequireText(request.Title, "title", ProfileRules.MaxTitleLength);
+        errors
+            .OptionalText(request.Surname, "surname", ProfileRules.MaxNameLength)
+            .OptionalText(request.Bio, "bio", ProfileRules.MaxBioLength)
+            .OptionalText(request.Description, "description", ProfileRules.MaxDescriptionLength)
+            .ThrowIfAny();
+    }
+
+    // A null field stays as it is; "" clears an optional text.
+    private static EntityRecord Apply(EntityRecord entity, UpdateChatRequest request) => entity with
+    {
+        Name = request.Name is null ? entity.Name : TextFields.Line(request.Name),
+        Surname = request.Surname is null ? entity.Surname : TextFields.Line(request.Surname),
+        Bio = request.Bio is null ? entity.Bio : TextFields.Text(request.Bio),
+        Title = request.Title is null ? entity.Title : TextFields.Line(request.Title),
+        Description = request.Description is null ? entity.Description : TextFields.Text(request.Description),
+        IsPrivate = request.Private ?? entity.IsPrivate,
+    };
+}

@@ -1,0 +1,40 @@
+using Microchat.Contracts;
+using Microchat.Server.Domain;
+using Microchat.Server.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Microchat.Server.Endpoints;
+
+/// <summary>One chat's details: <c>GET</c>, <c>PATCH</c> and <c>DELETE /chats/@{alias}</c>.</summary>
+internal static class ChatDetailsEndpoints
+{
+    public static RouteGroupBuilder MapChatDetails(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/chats/{chat}").WithTags("Chats");
+
+        group.MapGet("", GetAsync)
+            .WithName("GetChat").WithSummary("A chat's details as the caller sees them.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPatch("", UpdateAsync)
+            .WithName("UpdateChat").WithSummary("Edit a user's own profile, a bot's title and description, or a conference.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    private static async Task<Ok<ChatDetails>> GetAsync(string chat, Caller caller, ChatDetailsService chats, CancellationToken ct) =>
+        TypedResults.Ok(await chats.GetAsync(caller, chat, ct));
+
+    private static async Task<Ok<ChatDetails>> UpdateAsync(
+        string chat, UpdateChatRequest request, Caller caller, ChatDetailsService chats, CancellationToken ct) =>
+        TypedResults.Ok(await chats.UpdateAsync(caller, chat, request, ct));
+}
