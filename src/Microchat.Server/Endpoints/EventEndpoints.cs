@@ -19,6 +19,11 @@ internal static class EventEndpoints
             .WithTags("Events")
             .WithName("StreamEvents")
             .WithSummary("Stream the caller's events (Server-Sent Events), resuming after Last-Event-ID.")
+            .WithDescription("Each event has an increasing id:, an event: name (message_created, message_edited, message_deleted, "
+                + "chat_updated, avatar_changed, chat_deleted, member_added, member_removed, permissions_changed, read) and JSON data:. "
+                + "The stream opens at once with a heartbeat (or a reset) whose id: is its starting position; heartbeats without an id: "
+                + "follow whenever it is quiet. Resume with the Last-Event-ID header or ?last_event_id=; an id past retention, never "
+                + "issued or malformed begins the stream with reset (refetch, then go on). Accepts ?access_token= for EventSource.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
     }
