@@ -63,8 +63,9 @@ public sealed partial class EventsClient
                             delay = MinReconnectDelay;
                             var item = items.Current;
                             if (!string.IsNullOrEmpty(item.EventId)) lastEventId = item.EventId;
-                            if (item.EventType == EventNames.Heartbeat || lastEventId is null) continue;
-                            yield return MicrochatEventReader.Read(lastEventId, item.EventType, item.Data);
+                            if (item.EventType == EventNames.Heartbeat) continue;
+                            // As in EventSource, an event's id is the stream's last id (every Microchat event has its own).
+                            yield return MicrochatEventReader.Read(lastEventId ?? "", item.EventType, item.Data);
                         }
                     }
                 }

@@ -76,6 +76,25 @@ public sealed class StreamTests
     }
 
     [Fact]
+    public async Task AnUnknownName_OrIncompleteData_ComesAsAnUnknownEvent_AndTheStreamGoesOn()
+    {
+        await using var host = new MicrochatHost();
+        var alice = await host.SignUpAsync();
+        var start = await host.LastIdAsync();
+        await host.PublishAsync(
+            new Server.Events.OutgoingEvent("something_new", """{"x":1}""", [alice.Id]),
+            new Server.Events.OutgoingEvent(EventNames.MessageCreated, """{"chat":null}""", [alice.Id]),
+            EventTestKit.Numbered(3, alice.Id));
+
+        var events = await alice.Client.Events.ListenAsync(start).TakeAsync(3);
+
+        var unknown = Assert.IsType<UnknownEvent>(events[0]);
+        Assert.Equal(("something_new", """{"x":1}""", MicrochatEventKind.Unknown), (unknown.Name, unknown.Data, unknown.Kind));
+        Assert.Equal(EventNames.MessageCreated, Assert.IsType<UnknownEvent>(events[1]).Name);
+        Assert.Equal(3, events[2].Number());
+    }
+
+    [Fact]
     public async Task WithoutAToken_TheStreamIsRefused()
     {
         await using var host = new MicrochatHost();
