@@ -38,6 +38,10 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapConferences();
         api.MapMembers();
         api.MapChatDetails();
+        api.MapBots();
+        api.MapMedia();
+        api.MapAvatars();
+        api.MapContacts();
         api.MapEvents();
         return api;
     }

@@ -73,5 +73,11 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ConferenceService>();
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<ChatDetailsService>();
+        services.TryAddSingleton<BotService>();
+        services.TryAddSingleton<ChatDeletionService>();
+        services.TryAddSingleton<UploadReader>();
+        services.TryAddSingleton<MediaService>();
+        services.TryAddSingleton<AvatarService>();
+        services.TryAddSingleton<ContactService>();
     }
 }

@@ -38,6 +38,8 @@ public static class MicrochatLiteDbExtensions
         services.TryAddSingleton<IMemberStore, LiteDbMemberStore>();
         services.TryAddSingleton<IAvatarStore, LiteDbAvatarStore>();
         services.TryAddSingleton<IMediaStore, LiteDbMediaStore>();
+        services.TryAddSingleton<IBlobStore, LiteDbBlobStore>();
+        services.TryAddSingleton<IContactStore, LiteDbContactStore>();
         services.TryAddSingleton<IMessageStore, LiteDbMessageStore>();
         services.TryAddSingleton<IReadMarkerStore, LiteDbReadMarkerStore>();
         services.TryAddSingleton<IEventStore, LiteDbEventStore>();

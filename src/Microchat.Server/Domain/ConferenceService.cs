@@ -44,7 +44,7 @@ internal sealed class ConferenceService(
         await members.TryJoinAsync(conference.Id, caller.Id, Permissions.All, isOwner: true, now, firstMessageId: 1, CancellationToken.None);
         var owner = await members.FindAsync(conference.Id, caller.Id, CancellationToken.None);
         var member = await memberPresenter.PresentAsync(owner!, CancellationToken.None);
-        await events.PublishAsync(ChatKey.Conference(conference.Id), EventNames.MemberAdded, chat => new MemberEventData(chat, member), ct);
+        await events.PublishAsync(ChatKey.Conference(conference.Id), EventNames.MemberAdded, chat => new MemberEventData(chat, member), CancellationToken.None);
 
         var view = await access.ViewAsync(caller, conference, ct);
         return await details.PresentAsync(caller, view!, ct);

@@ -28,6 +28,13 @@ internal static class ChatDetailsEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapDelete("", DeleteAsync)
+            .WithName("DeleteChat").WithSummary("Delete one's own account, a bot one owns, or a conference one owns (site administrators: any).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return api;
     }
 
@@ -37,4 +44,10 @@ internal static class ChatDetailsEndpoints
     private static async Task<Ok<ChatDetails>> UpdateAsync(
         string chat, UpdateChatRequest request, Caller caller, ChatDetailsService chats, CancellationToken ct) =>
         TypedResults.Ok(await chats.UpdateAsync(caller, chat, request, ct));
+
+    private static async Task<NoContent> DeleteAsync(string chat, Caller caller, ChatDeletionService deletions, CancellationToken ct)
+    {
+        await deletions.DeleteAsync(caller, chat, ct);
+        return TypedResults.NoContent();
+    }
 }
