@@ -30,6 +30,29 @@ public sealed class AccessTokenTests
     }
 
     [Fact]
+    public async Task AnAccessTokenInTheQuery_OpensMediaContent_TheOtherEndpointThatTakesIt()
+    {
+        await using var host = new MicrochatHost();
+        var alice = await host.SignUpAsync();
+        var http = host.CreateHttpClient();
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "media?name=note.txt")
+        {
+            Content = new ByteArrayContent("hello"u8.ToArray()) { Headers = { ContentType = new("text/plain") } },
+            Headers = { Authorization = new("Bearer", alice.Client.Token) },
+        };
+        using var created = await http.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+
+        var content = await http.GetAsync($"media/{id}/content?access_token={alice.Client.Token}");
+        var metadata = await http.GetAsync($"media/{id}?access_token={alice.Client.Token}");
+
+        Assert.Equal(HttpStatusCode.OK, content.StatusCode);
+        Assert.Equal("hello", await content.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, metadata.StatusCode);
+    }
+
+    [Fact]
     public async Task AnAccessTokenInTheQuery_IsRefusedWith401_OnOtherEndpoints()
     {
         await using var host = new MicrochatHost();
