@@ -46,6 +46,7 @@ public static class MicrochatServiceCollectionExtensions
                 .RequireAuthenticatedUser());
 
         services.TryAddSingleton<IPasswordHasher<EntityRecord>, PasswordHasher<EntityRecord>>();
+        services.AddDataProtection();
         services.AddSingleton<MicrochatPrefixes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, StatusCodeProblemStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, QueryTokenStartupFilter>());

@@ -40,3 +40,23 @@ public sealed class LiteDbEventStoreTests : EventStoreConformance
 {
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
 }
+
+public sealed class LiteDbBlobStoreTests : BlobStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbContactStoreTests : ContactStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbAvatarStoreTests : AvatarStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
+public sealed class LiteDbMediaStoreTests : MediaStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}

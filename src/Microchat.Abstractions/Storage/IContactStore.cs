@@ -9,7 +9,7 @@ public interface IContactStore
     /// <summary>One contact of an owner, or null.</summary>
     ValueTask<ContactRecord?> GetAsync(long ownerId, long userId, CancellationToken cancellationToken);
 
-    /// <summary>An owner's contacts ordered by name, then surname, then user id.</summary>
+    /// <summary>An owner's contacts ordered by name, then surname (both ignoring case, ordinally), then user id.</summary>
     ValueTask<IReadOnlyList<ContactRecord>> ListAsync(long ownerId, int offset, int count, CancellationToken cancellationToken);
 
     /// <summary>Replaces a contact's names; false when it does not exist.</summary>

@@ -29,7 +29,8 @@ internal sealed class AvatarService(
     public async ValueTask<(EntityRecord Target, Avatar Avatar)> SetAsync(Caller caller, string reference, SetAvatarRequest request, CancellationToken ct)
     {
         var view = await access.ViewAsync(caller, reference, ct);
-        RequireManager(caller, view);
+        // The same people who edit the chat's details.
+        PermissionRules.CheckEditDetails(caller, view);
         if (string.IsNullOrWhiteSpace(request.MediaId)) throw DomainException.Invalid("media_id", "media_id is required.");
         var photo = await media.GetAsync(request.MediaId, ct)
             ?? throw DomainException.Invalid("media_id", "No media has this id.");
@@ -53,24 +54,11 @@ internal sealed class AvatarService(
         else
         {
             var view = await access.ViewAsync(caller, reference, ct);
-            RequireManager(caller, view);
+            PermissionRules.CheckEditDetails(caller, view);
             target = view.Target;
         }
         if (!await avatars.DeleteAsync(target.Id, id, ct)) throw DomainException.NotFound($"Avatar {id}");
         await PublishAsync(target, ct);
-    }
-
-    // Self for a user or bot, a bot's owner, a conference's edit_conference holders.
-    private static void RequireManager(Caller caller, ChatView view)
-    {
-        var target = view.Target;
-        var allowed = target.Type switch
-        {
-            EntityType.Conference => view.Permissions.EditConference,
-            EntityType.Bot => caller.Id == target.Id || caller.Id == target.OwnerId,
-            _ => caller.Id == target.Id,
-        };
-        if (!allowed) throw DomainException.Forbidden("You may not change this chat's avatars.");
     }
 
     private ValueTask PublishAsync(EntityRecord target, CancellationToken ct) => target.Type == EntityType.Conference

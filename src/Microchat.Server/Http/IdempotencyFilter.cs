@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microchat.Contracts;
 using Microchat.Server.Errors;
 using Microchat.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 
 namespace Microchat.Server.Http;
@@ -13,8 +14,12 @@ namespace Microchat.Server.Http;
 /// Honours <c>Idempotency-Key</c> on every POST: the first successful response is stored and a
 /// repeat by the same caller with the same key gets it again without the handler running.
 /// </summary>
-internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock clock) : IEndpointFilter
+internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock clock, IDataProtectionProvider protection) : IEndpointFilter
 {
+    // Remembered bodies can hold secrets (a login's or a new bot's token), which the store must
+    // never keep in the clear: they are encrypted with the host's data-protection keys.
+    private readonly IDataProtector _protector = protection.CreateProtector("Microchat.Idempotency.v1");
+
     public const string HeaderName = "Idempotency-Key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -38,7 +43,8 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock 
         try
         {
             var stored = await store.FindAsync(storeKey, http.RequestAborted);
-            if (stored is not null && stored.CreatedAt > clock.Now() - Lifetime) return new ReplayResult(stored);
+            if (stored is not null && stored.CreatedAt > clock.Now() - Lifetime && TryUnprotect(stored.Body) is { } body)
+                return new ReplayResult(stored with { Body = body });
 
             var result = await next(context);
             if (result is not IResult toRun) return result;
@@ -74,7 +80,7 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock 
                 StatusCode = status,
                 ContentType = http.Response.ContentType,
                 Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                Body = buffer.ToArray(),
+                Body = _protector.Protect(buffer.ToArray()),
                 CreatedAt = clock.Now(),
             }, CancellationToken.None);
         }
@@ -83,28 +89,43 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock 
         return Results.Empty;
     }
 
+    // Keys lost or rotated away: the first response cannot be shown again, so the request runs anew.
+    private byte[]? TryUnprotect(byte[] body)
+    {
+        try
+        {
+            return _protector.Unprotect(body);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsValidKey(string key) =>
         key.Length is >= 1 and <= 64 && key.All(c => c is >= '!' and <= '~' or ' ');
 
     // An authenticated caller's keys are its own. An anonymous caller (registration, login) is
     // known only by its request, so the key is bound to the exact arguments: a stranger who
-    // guesses the key cannot replay somebody else's login response.
-    private static string StoreKey(EndpointFilterInvocationContext context, string key)
+    // guesses the key cannot replay somebody else's login response. The whole is hashed, so keys
+    // differing only in case stay distinct in stores that compare text case-insensitively.
+    internal static string StoreKey(EndpointFilterInvocationContext context, string key)
     {
         var route = context.HttpContext.Request.Path.Value ?? "";
         var caller = Caller.From(context.HttpContext.User);
-        if (caller is not null) return $"{caller.Id}|{route}|{key}";
+        if (caller is not null) return Hash($"{caller.Id}|{route}|{key}");
 
-        var fingerprint = new StringBuilder();
+        var fingerprint = new StringBuilder($"anonymous|{route}|{key}|");
         foreach (var argument in context.Arguments)
         {
             if (argument is null || argument is HttpContext or HttpRequest) continue;
             var info = MicrochatJson.TypeInfoResolver.GetTypeInfo(argument.GetType(), MicrochatJson.Options);
             fingerprint.Append(info is null ? argument.ToString() : JsonSerializer.Serialize(argument, info));
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint.ToString())));
-        return $"anonymous|{route}|{key}|{hash}";
+        return Hash(fingerprint.ToString());
     }
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private sealed class ReplayResult(IdempotencyRecord record) : IResult
     {

@@ -39,8 +39,8 @@ internal sealed class LiteDbContactStore : IContactStore
     {
         var all = _storage.Read(db => Contacts(db).Find(c => c.OwnerId == ownerId).ToList());
         return ValueTask.FromResult<IReadOnlyList<ContactRecord>>(all
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Name, StringComparer.Ordinal)
-            .ThenBy(c => c.Surname ?? "", StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Surname ?? "", StringComparer.Ordinal)
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Surname ?? "", StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.UserId)
             .Skip(offset).Take(count)
             .Select(c => c.ToRecord()).ToList());

@@ -15,12 +15,12 @@ internal sealed class LiteDbMediaStore(LiteDbStorage storage) : IMediaStore
     }
 
     public ValueTask<MediaRecord?> GetAsync(string id, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(storage.Read(db => Media(db).FindById(id)?.ToRecord()));
+        ValueTask.FromResult(MediaDocument.CanExist(id) ? storage.Read(db => Media(db).FindById(MediaDocument.KeyOf(id))?.ToRecord()) : null);
 
     public ValueTask<IReadOnlyList<MediaRecord>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0) return ValueTask.FromResult<IReadOnlyList<MediaRecord>>([]);
-        var values = ids.Distinct().Select(id => new BsonValue(id)).ToArray();
+        var values = ids.Distinct().Where(MediaDocument.CanExist).Select(id => new BsonValue(MediaDocument.KeyOf(id))).ToArray();
+        if (values.Length == 0) return ValueTask.FromResult<IReadOnlyList<MediaRecord>>([]);
         return ValueTask.FromResult<IReadOnlyList<MediaRecord>>(storage.Read(db =>
             Media(db).Find(Query.In("_id", values)).Select(m => m.ToRecord()).ToList()));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microchat.Server.Tests.Infrastructure;
+using Microchat.Storage;
 using Xunit;
 
 namespace Microchat.Server.Tests.Accounts;
@@ -34,6 +35,41 @@ public sealed class IdempotencyTests
 
         Assert.Equal(HttpStatusCode.Created, bob.StatusCode);
         Assert.NotEqual(await alice.Content.ReadAsStringAsync(), await bob.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ARetriedBotCreation_ReturnsTheSameToken_WhichTheStoreKeepsEncrypted()
+    {
+        await using var host = new MicrochatHost();
+        var owner = await host.SignUpAsync();
+        using var http = host.CreateHttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", owner.Client.Token);
+        var body = $$"""{"alias":"{{TestUsers.UniqueAlias("bot")}}","title":"Helper"}""";
+
+        var first = await SendAsync(http, "bots", body, "create-bot");
+        var again = await SendAsync(http, "bots", body, "create-bot");
+
+        var firstBody = await first.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
+        var token = System.Text.Json.JsonDocument.Parse(firstBody).RootElement.GetProperty("token").GetString()!;
+        var stored = await host.Service<IIdempotencyStore>().FindAsync(Http.IdempotencyFilter.Hash($"{owner.Id}|/api/bots|create-bot"), CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.DoesNotContain(token, Encoding.UTF8.GetString(stored.Body));
+    }
+
+    [Fact]
+    public async Task KeysDifferingOnlyInCase_AreDifferentKeys()
+    {
+        await using var host = new MicrochatHost();
+        await host.SignUpAsync("alice");
+        using var http = host.CreateHttpClient();
+        var login = """{"login":"alice","password":"correct horse battery"}""";
+
+        var lower = await SendAsync(http, "auth/tokens", login, "retry-a");
+        var upper = await SendAsync(http, "auth/tokens", login, "RETRY-A");
+
+        Assert.NotEqual(await lower.Content.ReadAsStringAsync(), await upper.Content.ReadAsStringAsync());
     }
 
     [Theory]
