@@ -104,6 +104,30 @@ public sealed class ClientResilienceTests(ITestOutputHelper output)
         Assert.True(latencies[^1] < 1_000, $"slowest event took {latencies[^1]} ms");
     }
 
+    [Fact]
+    public async Task FiftyOpenStreams_EachGetTheirEvent_WellWithinASecond()
+    {
+        const int streams = 50;
+        await using var host = new MicrochatHost();
+        var users = new List<SignedIn>();
+        for (var i = 0; i < streams; i++) users.Add(await host.SignUpAsync());
+        var start = await host.LastIdAsync();
+        var listening = users.Select(u => u.Client.Events.ListenAsync(start).GetAsyncEnumerator()).ToList();
+        var firsts = listening.Select(l => l.MoveNextAsync().AsTask()).ToList();
+        await Task.Delay(500);
+
+        var clock = Stopwatch.StartNew();
+        await host.PublishAsync(users.Select((u, n) => EventTestKit.Numbered(n, u.Id)).ToArray());
+        var arrived = await Task.WhenAll(firsts);
+        var elapsed = clock.Elapsed;
+
+        Assert.All(arrived, Assert.True);
+        Assert.Equal(Enumerable.Range(0, streams).Select(n => (long)n), listening.Select(l => l.Current.Number()));
+        output.WriteLine($"{streams} streams, one event each: all delivered {elapsed.TotalMilliseconds:F0} ms after publishing");
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"fan-out took {elapsed}");
+        foreach (var l in listening) await l.DisposeAsync();
+    }
+
     private static MicrochatClient Listener(MicrochatHost host, SignedIn user, CuttingHandler handler, TimeSpan? timeout = null)
     {
         handler.InnerHandler = host.Server.CreateHandler();
