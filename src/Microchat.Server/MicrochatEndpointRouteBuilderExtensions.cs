@@ -42,6 +42,8 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapMedia();
         api.MapAvatars();
         api.MapContacts();
+        api.MapMessages();
+        api.MapChatList();
         api.MapEvents();
         return api;
     }

@@ -80,5 +80,11 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<MediaService>();
         services.TryAddSingleton<AvatarService>();
         services.TryAddSingleton<ContactService>();
+        services.TryAddSingleton<MessageContent>();
+        services.TryAddSingleton<MessagePresenter>();
+        services.TryAddSingleton<MessageService>();
+        services.TryAddSingleton<GalleryService>();
+        services.TryAddSingleton<ChatListService>();
+        services.TryAddSingleton<ReadMarkerService>();
     }
 }

@@ -78,4 +78,23 @@ public abstract class MemberStoreConformance : StoreConformance
         await Members.DeleteEntityAsync(1, Ct);
         Assert.Empty(await Members.ListConferenceIdsAsync(1, Ct));
     }
+
+    [Fact]
+    public async Task Memberships_AreTheEntitysCurrentOnes_WithJoinTimesAndSpans()
+    {
+        await Members.TryJoinAsync(10, 1, Permissions.Participant, false, At(3), 4, Ct);
+        await Members.TryJoinAsync(11, 1, Permissions.All, true, At(5), 1, Ct);
+        await JoinAsync(12, 1);
+        await JoinAsync(10, 2);
+        await Members.LeaveAsync(12, 1, 7, Ct);
+
+        var memberships = (await Members.ListMembershipsAsync(1, Ct)).OrderBy(m => m.ConferenceId).ToList();
+
+        Assert.Equal([10L, 11L], memberships.Select(m => m.ConferenceId));
+        Assert.Equal(At(3), memberships[0].JoinedAt);
+        Assert.Equal([new MessageSpan(4, null)], memberships[0].Spans);
+        Assert.True(memberships[1].IsOwner);
+        Assert.All(memberships, m => Assert.True(m.Active));
+        Assert.Empty(await Members.ListMembershipsAsync(3, Ct));
+    }
 }

@@ -208,4 +208,31 @@ public abstract class MessageStoreConformance : StoreConformance
         Assert.Equal(0, await Messages.GetLastIdAsync(Conference, Ct));
         Assert.Equal(2, (await Messages.ListAsync(Dialog, new MessageQuery(null, 0, 10), Ct)).Count);
     }
+
+    [Fact]
+    public async Task IdsOutsideAChatsNumbering_FindNothing_InAnyChat()
+    {
+        // Several chats, so an id that spilled into a store's chat-number bits would name one of them.
+        for (long c = 1; c <= 4; c++)
+        {
+            await Messages.AppendAsync(ChatKey.Conference(c), new MessageRecord
+            {
+                SenderId = 1, SentAt = At(1), Text = "https://x.example", Links = [new LinkRecord(0, "https://x.example")],
+            }, Ct);
+        }
+        var chat = ChatKey.Conference(1);
+        long[] outside = [0, -1, long.MinValue, long.MaxValue, (1L << 32) | 1, (3L << 32) | 1, (7L << 35) | 1];
+
+        foreach (var id in outside)
+        {
+            Assert.Null(await Messages.GetAsync(chat, id, Ct));
+            Assert.Null(await Messages.UpdateAsync(chat, Text("x") with { Id = id }, Ct));
+            Assert.False(await Messages.DeleteAsync(chat, id, Ct));
+            Assert.Null(await Messages.GetGalleryItemAsync(chat, GalleryKind.Links, id, Ct));
+            Assert.False(await Messages.DeleteGalleryItemAsync(chat, GalleryKind.Links, id, Ct));
+        }
+        Assert.Empty(await Messages.ListAsync(chat, new MessageQuery(long.MinValue, 0, 10), Ct));
+        Assert.Empty(await Messages.ListAsync(chat, new MessageQuery(0, 0, 10), Ct));
+        for (long c = 1; c <= 4; c++) Assert.Equal("https://x.example", (await Messages.GetAsync(ChatKey.Conference(c), 1, Ct))?.Text);
+    }
 }

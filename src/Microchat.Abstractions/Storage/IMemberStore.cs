@@ -30,6 +30,9 @@ public interface IMemberStore
     /// <summary>The conferences an entity is a member of now.</summary>
     ValueTask<IReadOnlyList<long>> ListConferenceIdsAsync(long entityId, CancellationToken cancellationToken);
 
+    /// <summary>An entity's current memberships, with their join times and spans (one call for a whole chat list).</summary>
+    ValueTask<IReadOnlyList<MemberRecord>> ListMembershipsAsync(long entityId, CancellationToken cancellationToken);
+
     /// <summary>Replaces a current member's flags; false when not a member.</summary>
     ValueTask<bool> SetPermissionsAsync(long conferenceId, long entityId, Permissions permissions, CancellationToken cancellationToken);
 

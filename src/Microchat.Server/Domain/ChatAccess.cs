@@ -32,26 +32,39 @@ internal sealed class ChatAccess(EntityResolver resolver, IMemberStore members)
         }
 
         var membership = await members.FindAsync(target.Id, caller.Id, ct);
-        var key = ChatKey.Conference(target.Id);
-        if (membership is { Active: true })
-        {
-            return new ChatView
-            {
-                Target = target,
-                Key = key,
-                Permissions = membership.IsOwner ? Permissions.All : membership.Permissions,
-                Membership = membership,
-                ReadableSpans = target.IsPrivate ? membership.Spans : null,
-            };
-        }
+        if (membership is { Active: true }) return MemberView(target, membership);
         if (target.IsPrivate) return null;
-        return new ChatView { Target = target, Key = key, Permissions = Permissions.ReadOnly, Membership = membership };
+        return new ChatView { Target = target, Key = ChatKey.Conference(target.Id), Permissions = Permissions.ReadOnly, Membership = membership };
     }
+
+    /// <summary>A conference as a current member sees it, from a membership already loaded (the chat list loads them all at once).</summary>
+    public static ChatView MemberView(EntityRecord conference, MemberRecord membership) => new()
+    {
+        Target = conference,
+        Key = ChatKey.Conference(conference.Id),
+        Permissions = membership.IsOwner ? Permissions.All : membership.Permissions,
+        Membership = membership,
+        ReadableSpans = conference.IsPrivate ? membership.Spans : null,
+    };
 
     /// <summary>Throws a 403 unless the caller holds the flag this action needs.</summary>
     public static void Require(ChatView chat, Func<Permissions, bool> flag, string action)
     {
         if (!flag(chat.Permissions)) throw DomainException.Forbidden($"You may not {action} in this chat.");
+    }
+
+    /// <summary>
+    /// Throws a 403 unless the caller may remove content (a message, an attachment) that
+    /// <paramref name="authorId"/> sent: its author, or in a conference a holder of <c>delete</c>;
+    /// either way only while taking part in the chat.
+    /// </summary>
+    public static void RequireMayRemove(ChatView chat, long callerId, long authorId)
+    {
+        if (!chat.IsParticipant) throw DomainException.Forbidden("Only the chat's participants may remove messages.");
+        if (authorId == callerId || (chat.IsConference && chat.Permissions.Delete)) return;
+        throw DomainException.Forbidden(chat.IsConference
+            ? "Only its author or a member allowed to delete may remove this."
+            : "Only its author may remove this.");
     }
 
     /// <summary>Whether the caller is a conference admin: its owner or a member holding <c>admin</c>.</summary>

@@ -16,6 +16,12 @@ internal static class MessageKeys
 
     public static long IdOf(long key) => key & uint.MaxValue;
 
+    /// <summary>
+    /// Whether an id can number a message or attachment. Anything else would spill into the chat
+    /// number's bits and name another chat's key, so lookups treat it as "no such id".
+    /// </summary>
+    public static bool IsId(long id) => id is >= 1 and <= uint.MaxValue;
+
     /// <summary>The first and last key a chat's messages can have.</summary>
     public static (long First, long Last) MessageRange(long chatNumber) => (Message(chatNumber, 0), Message(chatNumber, uint.MaxValue));
 

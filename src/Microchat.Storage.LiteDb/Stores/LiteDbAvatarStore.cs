@@ -37,7 +37,7 @@ internal sealed class LiteDbAvatarStore : IAvatarStore
         if (entityIds.Count == 0) return ValueTask.FromResult<IReadOnlyDictionary<long, AvatarRecord>>(new Dictionary<long, AvatarRecord>());
         var values = entityIds.Distinct().Select(id => new BsonValue(id)).ToArray();
         return ValueTask.FromResult<IReadOnlyDictionary<long, AvatarRecord>>(_storage.Read(db => Avatars(db)
-            .Find(Query.In(nameof(AvatarDocument.EntityId), values)).ToList()
+            .Find(QueryExpressions.FieldIn(nameof(AvatarDocument.EntityId), values)).ToList()
             .GroupBy(a => a.EntityId)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.ToRecord())));
     }

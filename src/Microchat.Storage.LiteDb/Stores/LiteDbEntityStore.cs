@@ -46,7 +46,7 @@ internal sealed class LiteDbEntityStore : IEntityStore
         if (ids.Count == 0) return ValueTask.FromResult<IReadOnlyList<EntityRecord>>([]);
         var values = ids.Distinct().Select(id => new BsonValue(id)).ToArray();
         return ValueTask.FromResult<IReadOnlyList<EntityRecord>>(_storage.Read(db =>
-            Entities(db).Find(Query.In("_id", values)).Select(e => e.ToRecord()).ToList()));
+            Entities(db).Find(QueryExpressions.KeyIn(values)).Select(e => e.ToRecord()).ToList()));
     }
 
     public ValueTask<IReadOnlyList<EntityRecord>> ListOwnedAsync(long ownerId, EntityType type, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal sealed class LiteDbMediaStore(LiteDbStorage storage) : IMediaStore
         var values = ids.Distinct().Where(MediaDocument.CanExist).Select(id => new BsonValue(MediaDocument.KeyOf(id))).ToArray();
         if (values.Length == 0) return ValueTask.FromResult<IReadOnlyList<MediaRecord>>([]);
         return ValueTask.FromResult<IReadOnlyList<MediaRecord>>(storage.Read(db =>
-            Media(db).Find(Query.In("_id", values)).Select(m => m.ToRecord()).ToList()));
+            Media(db).Find(QueryExpressions.KeyIn(values)).Select(m => m.ToRecord()).ToList()));
     }
 
     private static ILiteCollection<MediaDocument> Media(LiteDatabase db) => db.GetCollection<MediaDocument>(Collection);

@@ -71,6 +71,10 @@ internal sealed class LiteDbMemberStore : IMemberStore
         ValueTask.FromResult<IReadOnlyList<long>>(_storage.Read(db => Members(db)
             .Find(m => m.EntityId == entityId && m.Active).Select(m => m.ConferenceId).ToList()));
 
+    public ValueTask<IReadOnlyList<MemberRecord>> ListMembershipsAsync(long entityId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<MemberRecord>>(_storage.Read(db => Members(db)
+            .Find(m => m.EntityId == entityId && m.Active).Select(m => m.ToRecord()).ToList()));
+
     public ValueTask<bool> SetPermissionsAsync(long conferenceId, long entityId, Permissions permissions, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_storage.Write(db =>
         {

@@ -50,14 +50,14 @@ internal sealed class LiteDbMessageStore : IMessageStore
 
     public ValueTask<MessageRecord?> GetAsync(ChatKey chat, long id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_storage.Read(db =>
-            ChatsOf(db).FindById(chat.Value) is { } state
+            MessageKeys.IsId(id) && ChatsOf(db).FindById(chat.Value) is { } state
                 ? MessagesOf(db).FindById(MessageKeys.Message(state.Number, id))?.ToRecord()
                 : null));
 
     public ValueTask<IReadOnlyList<MessageRecord>> ListAsync(ChatKey chat, MessageQuery query, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<MessageRecord>>(_storage.Read(db =>
         {
-            if (ChatsOf(db).FindById(chat.Value) is not { } state) return [];
+            if (query.Before < 2 || ChatsOf(db).FindById(chat.Value) is not { } state) return [];
             var result = new List<MessageRecord>(query.Count);
             var skip = query.Offset;
             var newest = Math.Min(query.Before is { } before ? before - 1 : long.MaxValue, state.LastMessageId);
@@ -88,7 +88,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
         ValueTask.FromResult(_storage.Write(db =>
         {
             var chats = ChatsOf(db);
-            if (chats.FindById(chat.Value) is not { } state) return null;
+            if (!MessageKeys.IsId(message.Id) || chats.FindById(chat.Value) is not { } state) return null;
             var messages = MessagesOf(db);
             var document = messages.FindById(MessageKeys.Message(state.Number, message.Id));
             if (document is null) return null;
@@ -105,7 +105,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
     public ValueTask<bool> DeleteAsync(ChatKey chat, long id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_storage.Write(db =>
         {
-            if (ChatsOf(db).FindById(chat.Value) is not { } state) return false;
+            if (!MessageKeys.IsId(id) || ChatsOf(db).FindById(chat.Value) is not { } state) return false;
             var messages = MessagesOf(db);
             var document = messages.FindById(MessageKeys.Message(state.Number, id));
             if (document is null) return false;
@@ -124,7 +124,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
                 if (first > to) continue;
                 var low = MessageKeys.Message(state.Number, first);
                 var high = MessageKeys.Message(state.Number, to);
-                count += MessagesOf(db).Count(Query.And(Range(low, high), Query.Not(nameof(MessageDocument.SenderId), excludeSenderId)));
+                count += MessagesOf(db).Count(QueryExpressions.KeyBetweenAndNot(low, high, nameof(MessageDocument.SenderId), excludeSenderId));
             }
             return count;
         }));
@@ -145,14 +145,14 @@ internal sealed class LiteDbMessageStore : IMessageStore
 
     public ValueTask<GalleryRecord?> GetGalleryItemAsync(ChatKey chat, GalleryKind kind, long id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_storage.Read(db =>
-            ChatsOf(db).FindById(chat.Value) is { } state
+            MessageKeys.IsId(id) && ChatsOf(db).FindById(chat.Value) is { } state
                 ? GalleryOf(db).FindById(MessageKeys.Gallery(state.Number, kind, id))?.ToRecord()
                 : null));
 
     public ValueTask<bool> DeleteGalleryItemAsync(ChatKey chat, GalleryKind kind, long id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_storage.Write(db =>
         {
-            if (ChatsOf(db).FindById(chat.Value) is not { } state) return false;
+            if (!MessageKeys.IsId(id) || ChatsOf(db).FindById(chat.Value) is not { } state) return false;
             var gallery = GalleryOf(db);
             var item = gallery.FindById(MessageKeys.Gallery(state.Number, kind, id));
             if (item is null) return false;
@@ -172,7 +172,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
         if (chats.Count == 0) return ValueTask.FromResult<IReadOnlyList<ChatActivity>>([]);
         var keys = chats.Select(c => new BsonValue(c.Value)).ToArray();
         return ValueTask.FromResult<IReadOnlyList<ChatActivity>>(_storage.Read(db => ChatsOf(db)
-            .Find(Query.In("_id", keys)).Where(c => c.LastMessageId > 0)
+            .Find(QueryExpressions.KeyIn(keys)).Where(c => c.LastMessageId > 0)
             .Select(c => new ChatActivity(new ChatKey(c.Id), c.LastMessageId, c.LastActivityAt)).ToList()));
     }
 
@@ -203,7 +203,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
     /// A primary-key range. LiteDB turns "a &gt;= x AND a &lt;= y" into a one-sided scan plus a filter,
     /// which read backwards starts at the collection's end; BETWEEN scans just the range, either way.
     /// </summary>
-    internal static BsonExpression Range(long first, long last) => Query.Between("_id", first, last);
+    internal static BsonExpression Range(long first, long last) => QueryExpressions.KeyBetween(first, last);
 
     /// <summary>The id ranges to read, newest first: the spans (or everything) cut at <paramref name="newest"/>.</summary>
     private static IEnumerable<(long From, long To)> Ranges(IReadOnlyList<MessageSpan>? spans, long newest)

@@ -37,7 +37,7 @@ internal sealed class LiteDbReadMarkerStore : IReadMarkerStore
         if (chats.Count == 0) return ValueTask.FromResult<IReadOnlyDictionary<ChatKey, long>>(new Dictionary<ChatKey, long>());
         var keys = chats.Select(c => new BsonValue(ReadMarkerDocument.KeyOf(readerId, c))).ToArray();
         return ValueTask.FromResult<IReadOnlyDictionary<ChatKey, long>>(_storage.Read(db => Markers(db)
-            .Find(Query.In("_id", keys)).ToDictionary(m => new ChatKey(m.Chat), m => m.MessageId)));
+            .Find(QueryExpressions.KeyIn(keys)).ToDictionary(m => new ChatKey(m.Chat), m => m.MessageId)));
     }
 
     public ValueTask DeleteChatAsync(ChatKey chat, CancellationToken cancellationToken)
