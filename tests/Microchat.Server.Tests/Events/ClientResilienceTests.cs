@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microchat.Client;
+using Microchat.Contracts;
 using Microchat.Server.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -11,34 +12,36 @@ namespace Microchat.Server.Tests.Events;
 public sealed class ClientResilienceTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task AClientCutOffTenTimes_DuringAStreamOfAThousandEvents_EndsWithExactlyThoseEvents_InOrder()
+    public async Task AClientCutOffTenTimes_DuringAStreamOfAThousandMessages_EndsWithExactlyThoseMessages_InOrder()
     {
         const int total = 1000;
         await using var host = new MicrochatHost();
         var alice = await host.SignUpAsync();
+        var bob = await host.SignUpAsync();
         var start = await host.LastIdAsync();
         // The first attempt meets a 503; then ten connections are cut, each after a few kilobytes, mid-event.
-        var cutter = new CuttingHandler(failFirst: 1, cuts: Enumerable.Range(0, 10).Select(i => 2_000 + i * 1_111).ToArray());
-        var client = Listener(host, alice, cutter);
+        var cutter = new CuttingHandler(failFirst: 1, cuts: Enumerable.Range(0, 10).Select(i => 5_000 + i * 3_000).ToArray());
+        var client = Listener(host, bob, cutter);
         client.Events.MinReconnectDelay = TimeSpan.FromMilliseconds(10);
         client.Events.MaxReconnectDelay = TimeSpan.FromMilliseconds(50);
         var clock = Stopwatch.StartNew();
 
-        var received = client.Events.ListenAsync(start).TakeAsync(total, TimeSpan.FromSeconds(60));
-        for (var n = 0; n < total; n += 10)
-        {
-            await host.PublishAsync(Enumerable.Range(n, 10).Select(i => EventTestKit.Numbered(i, alice.Id)).ToArray());
-            if (n % 50 == 0) await Task.Delay(5);
-        }
+        var received = client.Events.ListenAsync(start).TakeAsync(total, TimeSpan.FromSeconds(120));
+        for (var n = 0; n < total; n++) await alice.Client.Messages.SendAsync(bob.Ref, new SendMessageRequest($"message {n}"));
+        var sending = clock.Elapsed;
         var events = await received;
 
-        Assert.Equal(Enumerable.Range(0, total).Select(i => (long)i), events.Select(e => e.Number()));
+        var messages = events.Select(e => Assert.IsType<MessageEvent>(e)).ToList();
+        Assert.Equal(Enumerable.Range(0, total).Select(n => $"message {n}"), messages.Select(m => m.Message.Text));
+        Assert.All(messages, m => Assert.Equal(alice.Id, m.Chat.Id));
+        Assert.Equal(Enumerable.Range(1, total).Select(n => (long)n), messages.Select(m => m.Message.Id));
         var ids = events.Select(e => long.Parse(e.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ids.Order(), ids);
         Assert.Equal(total, ids.Distinct().Count());
         Assert.Equal(10, cutter.Cuts);
         Assert.Equal(1, cutter.Refused);
-        output.WriteLine($"{total} events through {cutter.Cuts} cuts and {cutter.Refused} refusal in {clock.ElapsedMilliseconds} ms over {cutter.Connections} connections");
+        output.WriteLine($"{total} messages sent in {sending.TotalMilliseconds:F0} ms; all {total} events received through {cutter.Cuts} cuts "
+            + $"and {cutter.Refused} refusal over {cutter.Connections} connections, done {clock.ElapsedMilliseconds} ms after the first send");
     }
 
     [Fact]
@@ -81,27 +84,28 @@ public sealed class ClientResilienceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task EventsArrive_WellWithinASecondOfBeingPublished()
+    public async Task AMessage_ReachesTheOtherSidesStream_WellWithinASecondOfBeingSent()
     {
         await using var host = new MicrochatHost();
         var alice = await host.SignUpAsync();
+        var bob = await host.SignUpAsync();
         var start = await host.LastIdAsync();
-        await using var stream = alice.Client.Events.ListenAsync(start).GetAsyncEnumerator();
+        await using var stream = bob.Client.Events.ListenAsync(start).GetAsyncEnumerator();
         var latencies = new List<double>();
 
         for (var n = 1; n <= 20; n++)
         {
             var next = stream.MoveNextAsync().AsTask();
             var clock = Stopwatch.StartNew();
-            await host.PublishAsync(EventTestKit.Numbered(n, alice.Id));
+            await alice.Client.Messages.SendAsync(bob.Ref, new SendMessageRequest($"ping {n}"));
             Assert.True(await next);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
-            Assert.Equal(n, stream.Current.Number());
+            Assert.Equal($"ping {n}", Assert.IsType<MessageEvent>(stream.Current).Message.Text);
         }
 
         latencies.Sort();
-        output.WriteLine($"publish → receipt: median {latencies[10]:F1} ms, max {latencies[^1]:F1} ms over 20 events");
-        Assert.True(latencies[^1] < 1_000, $"slowest event took {latencies[^1]} ms");
+        output.WriteLine($"send → receipt on the other side: median {latencies[10]:F1} ms, max {latencies[^1]:F1} ms over 20 messages");
+        Assert.True(latencies[^1] < 1_000, $"slowest message took {latencies[^1]} ms");
     }
 
     [Fact]
