@@ -95,4 +95,18 @@ public abstract class EventStoreConformance : StoreConformance
         Assert.Equal((next.Id, next.Id), await Log.GetBoundsAsync(Ct));
         Assert.Equal([next.Id], (await Log.ReadAsync(1, 0, 10, Ct)).Select(e => e.Id));
     }
+
+    [Fact]
+    public async Task Prune_RemovesALargeBacklog_Entirely()
+    {
+        var backlog = Enumerable.Range(0, 2_500).Select(i => Event($"e{i}", At(1), i % 3, 100)).ToArray();
+        await AppendAsync(backlog);
+        var kept = Assert.Single(await AppendAsync(Event("kept", At(30), 100)));
+
+        await Log.PruneAsync(At(2), Ct);
+
+        Assert.Equal([kept.Id], (await Log.ReadAsync(100, 0, 10_000, Ct)).Select(e => e.Id));
+        Assert.Empty(await Log.ReadAsync(1, 0, 10_000, Ct));
+        Assert.Equal((kept.Id, kept.Id), await Log.GetBoundsAsync(Ct));
+    }
 }

@@ -11,6 +11,7 @@ internal sealed class LiteDbEventStore : IEventStore
 {
     private const string Collection = "events";
     private const string Inbox = "event_inbox";
+    private const int PruneChunk = 1_000;
     private readonly LiteDbStorage _storage;
 
     public LiteDbEventStore(LiteDbStorage storage)
@@ -63,16 +64,23 @@ internal sealed class LiteDbEventStore : IEventStore
 
     public ValueTask PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        _storage.Write(db =>
+        // In chunks, each its own write: a large backlog (after a long downtime) neither sits in memory
+        // whole nor holds the write lock against new events for the whole prune.
+        while (_storage.Write(db =>
+               {
+                   var events = Events(db);
+                   var inbox = InboxOf(db);
+                   var chunk = events.Find(e => e.CreatedAt < olderThan, 0, PruneChunk).ToList();
+                   foreach (var e in chunk)
+                   {
+                       foreach (var recipient in e.Recipients) inbox.Delete(EventInboxDocument.KeyOf(recipient, e.Id));
+                       events.Delete(e.Id);
+                   }
+                   return chunk.Count == PruneChunk;
+               }))
         {
-            var events = Events(db);
-            var inbox = InboxOf(db);
-            foreach (var e in events.Find(e => e.CreatedAt < olderThan).ToList())
-            {
-                foreach (var recipient in e.Recipients) inbox.Delete(EventInboxDocument.KeyOf(recipient, e.Id));
-                events.Delete(e.Id);
-            }
-        });
+            cancellationToken.ThrowIfCancellationRequested();
+        }
         return ValueTask.CompletedTask;
     }
 
