@@ -1,9 +1,12 @@
 using Microchat.Server.Errors;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Microchat.Server.Http;
 
 /// <summary>The <c>offset</c> and <c>count</c> every list takes; out-of-range values are a 400, never clamped.</summary>
-internal readonly record struct PageQuery(int? Offset, int? Count) : ISelfValidating
+internal readonly record struct PageQuery(
+    [FromQuery(Name = "offset")] int? Offset,
+    [FromQuery(Name = "count")] int? Count) : ISelfValidating
 {
     public const int DefaultCount = 20;
     public const int MaxCount = 100;
