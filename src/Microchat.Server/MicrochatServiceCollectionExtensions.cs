@@ -49,12 +49,14 @@ public static class MicrochatServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton<MicrochatPrefixes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, StatusCodeProblemStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, QueryTokenStartupFilter>());
         services.AddHostedService<MaintenanceService>();
 
         services.TryAddSingleton<AuthRateLimiter>();
         services.TryAddSingleton<EventSignal>();
         services.TryAddSingleton<EventPublisher>();
         services.TryAddSingleton<ChatEventPublisher>();
+        services.TryAddSingleton<EventStream>();
         services.AddMicrochatDomain();
         return builder;
     }

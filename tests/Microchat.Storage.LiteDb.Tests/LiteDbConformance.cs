@@ -36,6 +36,11 @@ public sealed class LiteDbReadMarkerStoreTests : ReadMarkerStoreConformance
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
 }
 
+public sealed class LiteDbEventStoreTests : EventStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}
+
 public sealed class LiteDbBlobStoreTests : BlobStoreConformance
 {
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();

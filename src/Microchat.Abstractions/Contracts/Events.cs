@@ -27,6 +27,8 @@ public static class EventNames
     public const string Read = "read";
     /// <summary>Events were missed beyond retention: refetch.</summary>
     public const string Reset = "reset";
+    /// <summary>Keeps an idle stream open (and opens every stream at once); carries no change.</summary>
+    public const string Heartbeat = "heartbeat";
 }
 
 /// <summary>Data of <c>message_created</c> and <c>message_edited</c>.</summary>

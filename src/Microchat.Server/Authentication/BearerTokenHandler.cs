@@ -62,10 +62,11 @@ internal sealed class BearerTokenHandler(
             return header["Bearer ".Length..].Trim() is { Length: > 0 } token ? token : null;
 
         // Browsers' EventSource and <img> cannot set headers: only those endpoints take a query token.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<AllowsQueryTokenMetadata>() is not null
-            && context.Request.Query.TryGetValue("access_token", out var query) && query.ToString().Length > 0)
-            return query.ToString();
-        return null;
+        // QueryTokenMiddleware has normally moved it out of the URL already, so logs never see it.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<AllowsQueryTokenMetadata>() is null) return null;
+        var fromQuery = context.Features.Get<QueryTokenFeature>()?.Token
+            ?? (context.Request.Query.TryGetValue(QueryTokenMiddleware.Parameter, out var query) ? query.ToString() : null);
+        return string.IsNullOrEmpty(fromQuery) ? null : fromQuery;
     }
 }
 
