@@ -20,29 +20,23 @@ internal static class AuthEndpoints
             .AddEndpointFilter<AuthRateLimitFilter>()
             .WithName("RegisterUser").WithSummary("Create a user account.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(403, 409, 429);
 
         group.MapPost("/auth/tokens", LoginAsync)
             .AllowAnonymous()
             .AddEndpointFilter<AuthRateLimitFilter>()
             .WithName("CreateToken").WithSummary("Log in with a password and get a bearer token.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(401, 429);
 
         group.MapGet("/auth/tokens", ListAsync)
             .WithName("ListTokens").WithSummary("List the caller's live tokens.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
 
         group.MapDelete("/auth/tokens/{id}", RevokeAsync)
             .WithName("RevokeToken").WithSummary("Revoke one of the caller's tokens.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

@@ -18,22 +18,17 @@ internal static class AvatarEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListAvatars").WithSummary("List an entity's avatars, newest (the current one) first.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 404);
 
         group.MapPost("", SetAsync)
             .WithName("SetAvatar").WithSummary("Make an uploaded photo the current avatar.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteAvatar").WithSummary("Remove one of an entity's avatars.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

@@ -17,9 +17,7 @@ internal static class BotEndpoints
             .WithTags("Bots")
             .WithName("CreateBot").WithSummary("Create a bot owned by the caller and get its token, shown this once.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 409);
         return api;
     }
 

@@ -18,22 +18,17 @@ internal static class ChatDetailsEndpoints
         group.MapGet("", GetAsync)
             .WithName("GetChat").WithSummary("A chat's details as the caller sees them.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 404);
 
         group.MapPatch("", UpdateAsync)
             .WithName("UpdateChat").WithSummary("Edit a user's own profile, a bot's title and description, or a conference.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapDelete("", DeleteAsync)
             .WithName("DeleteChat").WithSummary("Delete one's own account, a bot one owns, or a conference one owns (site administrators: any).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

@@ -18,14 +18,12 @@ internal static class ChatListEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListChats").WithSummary("List the caller's chats, newest activity first, with last message and unread count.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(401);
 
         group.MapPost("/{chat}/read", MarkReadAsync)
             .WithName("MarkChatRead").WithSummary("Mark a chat read up to a message.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

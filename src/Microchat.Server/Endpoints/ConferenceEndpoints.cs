@@ -18,23 +18,17 @@ internal static class ConferenceEndpoints
         group.MapPost("/conferences", CreateAsync)
             .WithName("CreateConference").WithSummary("Create a conference owned by the caller.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 409);
 
         group.MapGet("/chats/{chat}/permissions", GetDefaultsAsync)
             .WithName("GetDefaultPermissions").WithSummary("The permissions a new member of a conference starts with.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapPatch("/chats/{chat}/permissions", UpdateDefaultsAsync)
             .WithName("UpdateDefaultPermissions").WithSummary("Change some of a conference's default permissions.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

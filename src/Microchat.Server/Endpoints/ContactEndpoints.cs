@@ -18,37 +18,27 @@ internal static class ContactEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListContacts").WithSummary("List the caller's contacts by name.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(401, 403);
 
         group.MapPost("", AddAsync)
             .WithName("AddContact").WithSummary("Add a user to the caller's contacts.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
 
         group.MapGet("/{contact}", GetAsync)
             .WithName("GetContact").WithSummary("Get one contact.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapPatch("/{contact}", UpdateAsync)
             .WithName("UpdateContact").WithSummary("Rename a contact.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapDelete("/{contact}", DeleteAsync)
             .WithName("DeleteContact").WithSummary("Remove a contact.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

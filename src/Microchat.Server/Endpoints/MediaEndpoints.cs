@@ -22,14 +22,11 @@ internal static class MediaEndpoints
             .Accepts(typeof(Stream), isOptional: true, "application/octet-stream", "multipart/form-data", "*/*")
             .WithName("UploadMedia").WithSummary("Upload a file: the raw body with its Content-Type, or multipart/form-data with one 'file' part.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblems(401, 413, 415);
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetMedia").WithSummary("Describe an uploaded file.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 404);
 
         group.MapGet("/{id}/content", ContentAsync)
             .WithMetadata(AllowsQueryTokenMetadata.Instance)
@@ -37,8 +34,7 @@ internal static class MediaEndpoints
             .Produces(StatusCodes.Status200OK, typeof(Stream), MediaTypes.OctetStream)
             .Produces(StatusCodes.Status206PartialContent, typeof(Stream), MediaTypes.OctetStream)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(401, 404)
             .Produces(StatusCodes.Status416RangeNotSatisfiable);
 
         return api;

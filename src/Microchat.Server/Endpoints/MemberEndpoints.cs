@@ -18,45 +18,32 @@ internal static class MemberEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListMembers").WithSummary("List a conference's members in joining order.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapPost("", AddAsync)
             .WithName("AddMember").WithSummary("Add a user or bot to a conference, or join a public one.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(401, 403, 404, 409);
 
         group.MapGet("/{member}", GetAsync)
             .WithName("GetMember").WithSummary("One member of a conference, by @alias or id.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapDelete("/{member}", RemoveAsync)
             .WithName("RemoveMember").WithSummary("Remove a member from a conference, or leave it.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapGet("/{member}/permissions", GetPermissionsAsync)
             .WithName("GetMemberPermissions").WithSummary("A member's permissions in a conference.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapPatch("/{member}/permissions", UpdatePermissionsAsync)
             .WithName("UpdateMemberPermissions").WithSummary("Change some of a member's permissions.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         return api;
     }

@@ -19,37 +19,27 @@ internal static class MessageEndpoints
         group.MapGet("", ListAsync)
             .WithName("ListMessages").WithSummary("List a chat's messages, newest first; before pages back from a message id.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapPost("", SendAsync)
             .WithName("SendMessage").WithSummary("Send a message with text, attachments, or both.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetMessage").WithSummary("Get one message.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapPatch("/{id}", EditAsync)
             .WithName("EditMessage").WithSummary("Edit one of the caller's messages.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteMessage").WithSummary("Delete a message for everyone.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         // Literal segments: routing prefers "/messages/photos" over "/messages/{id}", so the
         // galleries and single messages share the path without a catch-all {kind}.
@@ -66,17 +56,13 @@ internal static class MessageEndpoints
                 ListGalleryAsync(chat, kind, caller, page, galleries, ct))
             .WithName($"ListGallery{kind}").WithSummary($"List a chat's {segment}, newest first.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapGet($"/{segment}/{{id}}", (string chat, long id, Caller caller, GalleryService galleries, CancellationToken ct) =>
                 GetGalleryItemAsync(chat, kind, id, caller, galleries, ct))
             .WithName($"GetGallery{singular}").WithSummary($"Get one item of a chat's {segment}.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
 
         group.MapDelete($"/{segment}/{{id}}", (string chat, long id, Caller caller, GalleryService galleries, CancellationToken ct) =>
                 DeleteGalleryItemAsync(chat, kind, id, caller, galleries, ct))
@@ -85,9 +71,7 @@ internal static class MessageEndpoints
                 ? "Remove a link item; the message's text stays."
                 : $"Remove one of a chat's {segment} from its message.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(401, 403, 404);
     }
 
     private static async Task<Ok<IReadOnlyList<Message>>> ListAsync(
