@@ -5,7 +5,7 @@ var database = builder.Configuration.GetConnectionString("Microchat")
     ?? $"Filename={Path.Combine(builder.Environment.ContentRootPath, "microchat.db")}";
 
 builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Microchat").Bind(options))
-    .UseLiteDb(database);
+    .UseLiteDb(database, liteDb => builder.Configuration.GetSection("Microchat:LiteDb").Bind(liteDb));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

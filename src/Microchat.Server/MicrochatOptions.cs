@@ -23,4 +23,7 @@ public sealed class MicrochatOptions
 
     /// <summary>The window of <see cref="AuthRateLimitPermits"/> (default 1 minute).</summary>
     public TimeSpan AuthRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Event streams one caller may hold open at once; a new one over this closes the caller's oldest (default 8).</summary>
+    public int MaxStreamsPerCaller { get; set; } = 8;
 }

@@ -53,7 +53,8 @@ public static class MicrochatServiceCollectionExtensions
         services.AddHostedService<MaintenanceService>();
 
         services.TryAddSingleton<AuthRateLimiter>();
-        services.TryAddSingleton<EventSignal>();
+        services.TryAddSingleton<EventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
         services.TryAddSingleton<EventPublisher>();
         services.TryAddSingleton<ChatEventPublisher>();
         services.TryAddSingleton<EventStream>();
@@ -69,7 +70,8 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsPresenter>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
-        services.TryAddSingleton<EntityLocks>();
+        services.TryAddSingleton<UnitOfWorkRunner>();
+        services.TryAddSingleton<IdempotencyProtector>();
         services.TryAddSingleton<MemberPresenter>();
         services.TryAddSingleton<ConferenceService>();
         services.TryAddSingleton<MemberService>();

@@ -4,10 +4,10 @@ namespace Microchat.Storage.LiteDb;
 
 /// <summary>
 /// The one <see cref="LiteDatabase"/> of a file in this process, and the only way stores touch it.
-/// LiteDB 5 binds an explicit transaction to the OS thread and has no async API, so every call
-/// here is synchronous and returns materialised results: no transaction or open query ever
-/// crosses an <c>await</c>. Writes go one at a time through a lock, which also keeps their
-/// read-check-write sequences (next id, alias uniqueness, join-once) atomic.
+/// LiteDB 5 binds an explicit transaction to the OS thread and has no async API, so every write
+/// runs on one writer thread (<see cref="GroupCommitWriter"/>), which drains the queued units of
+/// work into one transaction per batch. Reads on other threads see committed state only; reads
+/// made by a unit of work on the writer thread also see the batch's own uncommitted writes.
 /// </summary>
 internal sealed class LiteDbStorage : IDisposable
 {
@@ -15,24 +15,43 @@ internal sealed class LiteDbStorage : IDisposable
     private const int MaxConcurrentReads = 64;
 
     private readonly LiteDatabase _database;
-    private readonly Lock _writeLock = new();
     private readonly SemaphoreSlim _readers = new(MaxConcurrentReads, MaxConcurrentReads);
-    private bool _disposed;
+    private readonly GroupCommitWriter _writer;
 
-    public LiteDbStorage(LiteDatabase database)
+    public LiteDbStorage(LiteDatabase database, LiteDbDurability durability = LiteDbDurability.Default, Action? syncToDisk = null)
     {
         _database = database;
+        // Checkpoints run on the writer between batches, never inside a request's commit.
+        _database.CheckpointSize = 0;
+        _writer = new GroupCommitWriter(database, durability == LiteDbDurability.Durable ? syncToDisk : null);
+        // Every collection exists before the first batch: LiteDB 5 keeps a collection created in a
+        // transaction that is then rolled back in its header, pointing at a discarded page, and
+        // fails fatally on the next use ("page type must be collection page").
+        EnsureSchema(db =>
+        {
+            foreach (var name in SchemaCollections) db.GetCollection(name).EnsureIndex("_id");
+        });
     }
 
+    /// <summary>Collections that no store's indexes create: made at start-up, like the rest.</summary>
+    private static readonly string[] SchemaCollections =
+        ["sequences", "media", "_files", "_chunks", "data_protection_keys", "events", "idempotency"];
+
+    /// <summary>The writer, whose commits the event feed and the store's health follow.</summary>
+    public GroupCommitWriter Writer => _writer;
+
     /// <summary>Creates collections' indexes; each store calls it once, when it is created.</summary>
-    public void EnsureSchema(Action<LiteDatabase> ensure)
+    public void EnsureSchema(Action<LiteDatabase> ensure) => Write(db =>
     {
-        lock (_writeLock) ensure(_database);
-    }
+        ensure(db);
+        return true;
+    });
 
     /// <summary>Runs a read; <paramref name="read"/> must materialise what it returns (ToList()).</summary>
     public T Read<T>(Func<LiteDatabase, T> read)
     {
+        // Inside a batch the read joins the batch's transaction, so it sees the batch's own writes.
+        if (_writer.IsWriterThread) return read(_database);
         _readers.Wait();
         try
         {
@@ -44,51 +63,37 @@ internal sealed class LiteDbStorage : IDisposable
         }
     }
 
-    /// <summary>Runs a write in one transaction, serialised with every other write.</summary>
+    /// <summary>
+    /// Runs a write. Inside a unit of work it joins the unit's transaction; outside one it is a
+    /// unit of work of its own, and the calling thread waits for its commit.
+    /// </summary>
     public T Write<T>(Func<LiteDatabase, T> write)
     {
-        lock (_writeLock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _database.BeginTrans();
-            try
-            {
-                var result = write(_database);
-                _database.Commit();
-                return result;
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
-        }
+        if (_writer.IsWriterThread) return _writer.WriteInUnit(() => write(_database));
+        return _writer.RunAsync(() => ValueTask.FromResult(_writer.WriteInUnit(() => write(_database))), CancellationToken.None)
+            .AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs a write that returns nothing.</summary>
+    /// <summary>Runs a write that returns nothing (see <see cref="Write{T}(Func{LiteDatabase, T})"/>).</summary>
     public void Write(Action<LiteDatabase> write) => Write(db =>
     {
         write(db);
         return true;
     });
 
+    /// <summary>Runs a write without blocking the caller: joins the running unit of work, or queues one of its own.</summary>
+    public ValueTask<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken) =>
+        _writer.IsWriterThread
+            ? ValueTask.FromResult(_writer.WriteInUnit(() => write(_database)))
+            : _writer.RunAsync(() => ValueTask.FromResult(_writer.WriteInUnit(() => write(_database))), cancellationToken);
+
     /// <summary>Moves the log into the data file, so the log does not grow without bound.</summary>
-    public void Checkpoint()
-    {
-        lock (_writeLock)
-        {
-            if (!_disposed) _database.Checkpoint();
-        }
-    }
+    public void Checkpoint() => _writer.RequestCheckpoint();
 
     public void Dispose()
     {
-        lock (_writeLock)
-        {
-            if (_disposed) return;
-            _disposed = true;
-            _database.Checkpoint();
-            _database.Dispose();
-        }
+        _writer.Dispose();
+        _database.Dispose();
+        _readers.Dispose();
     }
 }

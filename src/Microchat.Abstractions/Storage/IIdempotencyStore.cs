@@ -9,6 +9,9 @@ public interface IIdempotencyStore
     /// <summary>Stores a response; a key stored already keeps its first response.</summary>
     ValueTask SaveAsync(IdempotencyRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Stores a response over any stored for its key (the exact bytes sent, after the unit of work recorded its result).</summary>
+    ValueTask ReplaceAsync(IdempotencyRecord record, CancellationToken cancellationToken);
+
     /// <summary>Removes responses stored before this time.</summary>
     ValueTask PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 }

@@ -12,6 +12,7 @@ internal sealed class AccountService(
     IEntityStore entities,
     IPasswordHasher<EntityRecord> hasher,
     IOptionsMonitor<MicrochatOptions> options,
+    UnitOfWorkRunner units,
     MicrochatClock clock)
 {
     public async ValueTask<EntityRecord> RegisterAsync(RegisterUserRequest request, CancellationToken ct)
@@ -38,7 +39,7 @@ internal sealed class AccountService(
             Bio = request.Bio,
         };
         user = user with { PasswordHash = hasher.HashPassword(user, request.Password) };
-        return await entities.TryCreateAsync(user, ct)
-            ?? throw DomainException.Conflict($"The alias '{request.Alias}' is taken.");
+        return await units.RunAsync(async inner => await entities.TryCreateAsync(user, inner)
+            ?? throw DomainException.Conflict($"The alias '{request.Alias}' is taken."), ct);
     }
 }

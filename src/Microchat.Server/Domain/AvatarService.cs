@@ -13,6 +13,7 @@ internal sealed class AvatarService(
     IAvatarStore avatars,
     IMediaStore media,
     ChatEventPublisher events,
+    UnitOfWorkRunner units,
     MicrochatClock clock)
 {
     /// <summary>An entity's avatars, newest (the current one) first.</summary>
@@ -37,8 +38,12 @@ internal sealed class AvatarService(
         if (photo.Kind != MediaKind.Photo)
             throw DomainException.Invalid("media_id", "An avatar must be a photo (JPEG, PNG or WebP).");
 
-        var avatar = await avatars.AddAsync(new AvatarRecord { EntityId = view.Target.Id, MediaId = photo.Id, CreatedAt = clock.Now() }, ct);
-        await PublishAsync(view.Target, ct);
+        var avatar = await units.RunAsync([view.Target.Id], async inner =>
+        {
+            var added = await avatars.AddAsync(new AvatarRecord { EntityId = view.Target.Id, MediaId = photo.Id, CreatedAt = clock.Now() }, inner);
+            await PublishAsync(view.Target, inner);
+            return added;
+        }, ct);
         return (view.Target, ToContract(avatar, photo));
     }
 
@@ -57,8 +62,11 @@ internal sealed class AvatarService(
             PermissionRules.CheckEditDetails(caller, view);
             target = view.Target;
         }
-        if (!await avatars.DeleteAsync(target.Id, id, ct)) throw DomainException.NotFound($"Avatar {id}");
-        await PublishAsync(target, ct);
+        await units.RunAsync([target.Id], async inner =>
+        {
+            if (!await avatars.DeleteAsync(target.Id, id, inner)) throw DomainException.NotFound($"Avatar {id}");
+            await PublishAsync(target, inner);
+        }, ct);
     }
 
     private ValueTask PublishAsync(EntityRecord target, CancellationToken ct) => target.Type == EntityType.Conference

@@ -11,6 +11,7 @@ internal sealed class BotService(
     TokenService tokens,
     ChatAccess access,
     ChatDetailsPresenter details,
+    UnitOfWorkRunner units,
     MicrochatClock clock)
 {
     public const string TokenName = "bot";
@@ -24,7 +25,10 @@ internal sealed class BotService(
             .OptionalText(request.Description, "description", ProfileRules.MaxDescriptionLength)
             .ThrowIfAny();
 
-        var bot = await entities.TryCreateAsync(new EntityRecord
+        // The bot and its only token commit together: no bot is ever left without it.
+        var (bot, token) = await units.RunAsync([caller.Id], async inner =>
+        {
+            var created = await entities.TryCreateAsync(new EntityRecord
         {
             Alias = request.Alias,
             Type = EntityType.Bot,
@@ -32,10 +36,9 @@ internal sealed class BotService(
             Title = request.Title.Trim(),
             Description = TextFields.Text(request.Description),
             OwnerId = caller.Id,
-        }, ct) ?? throw DomainException.Conflict($"The alias '{request.Alias}' is taken.");
-
-        // The bot exists now: losing the request must not leave it without its only token.
-        var token = await tokens.IssueAsync(bot.Id, TokenName, CancellationToken.None);
+            }, inner) ?? throw DomainException.Conflict($"The alias '{request.Alias}' is taken.");
+            return (created, await tokens.IssueAsync(created.Id, TokenName, inner));
+        }, ct);
         var view = await access.ViewAsync(caller, bot, CancellationToken.None);
         return new CreatedBot(await details.PresentAsync(caller, view!, CancellationToken.None), token.Token);
     }

@@ -21,7 +21,9 @@ internal sealed class ChatDeletionService(
     ChatAccess access,
     MemberService memberships,
     ChatEventPublisher events,
-    EntityLocks locks)
+    EventPublisher log,
+    UnitOfWorkRunner units,
+    MicrochatClock clock)
 {
     public async ValueTask DeleteAsync(Caller caller, string chat, CancellationToken ct)
     {
@@ -29,13 +31,20 @@ internal sealed class ChatDeletionService(
         var view = await access.ViewAsync(caller, target, ct);
         PermissionRules.CheckDelete(caller, target, view);
 
-        // Once allowed, a deletion runs to its end even if the caller goes away: half an account helps nobody.
-        switch (target.Type)
+        // One commit: the entity and everything hanging off it go together, or nothing does.
+        // Once allowed, it runs to its end even if the caller goes away: half an account helps nobody.
+        await units.RunAsync([target.Id], async _ =>
         {
-            case EntityType.User: await DeleteUserAsync(target); break;
-            case EntityType.Bot: await DeleteAccountAsync(target); break;
-            default: await DeleteConferenceAsync(target); break;
-        }
+            var current = await entities.FindAsync(target.Id, CancellationToken.None);
+            if (current is null) throw Errors.DomainException.NotFound($"Chat '{chat}'");
+            PermissionRules.CheckDelete(caller, current, await access.ViewAsync(caller, current, CancellationToken.None));
+            switch (current.Type)
+            {
+                case EntityType.User: await DeleteUserAsync(current); break;
+                case EntityType.Bot: await DeleteAccountAsync(current); break;
+                default: await DeleteConferenceAsync(current); break;
+            }
+        }, CancellationToken.None);
     }
 
     // A user's bots and conferences go with it: nobody else could administer them.
@@ -65,14 +74,16 @@ internal sealed class ChatDeletionService(
         await readMarkers.DeleteReaderAsync(account.Id, none);
         // Saved messages have no other reader; dialogs with others stay theirs to read.
         await messages.DeleteChatAsync(ChatKey.Dialog(account.Id, account.Id), none);
+        // Its open streams end, on every host.
+        await log.PublishControlAsync(ControlEvents.CloseStreams([account.Id], clock.Now()));
     }
 
     private async ValueTask DeleteConferenceAsync(EntityRecord conference)
     {
         var none = CancellationToken.None;
         var key = ChatKey.Conference(conference.Id);
-        // Under the conference's lock, so no join lands between the members hearing of it and their memberships going.
-        using (await locks.AcquireAsync(conference.Id, none))
+        // In the deleting unit, so no join lands between the members hearing of it and their memberships going.
+        await units.RunAsync([conference.Id], async _ =>
         {
             await events.PublishAsync(key, EventNames.ChatDeleted, summary => new ChatEventData(summary), none);
             await entities.DeleteAsync(conference.Id, none);
@@ -80,6 +91,6 @@ internal sealed class ChatDeletionService(
             await members.DeleteConferenceAsync(conference.Id, none);
             await readMarkers.DeleteChatAsync(key, none);
             await avatars.DeleteAllAsync(conference.Id, none);
-        }
+        }, none);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ChatDetailsService(
     ChatAccess access,
     ChatDetailsPresenter details,
     ChatEventPublisher events,
-    EntityLocks locks)
+    UnitOfWorkRunner units)
 {
     public async ValueTask<ChatDetails> GetAsync(Caller caller, string chat, CancellationToken ct)
     {
@@ -27,28 +27,23 @@ internal sealed class ChatDetailsService(
         PermissionRules.CheckEditDetails(caller, found);
         Validate(found.Target.Type, request);
 
-        ChatView view;
-        bool changed;
-        using (await locks.AcquireAsync(found.Target.Id, ct))
+        var view = await units.RunAsync([found.Target.Id], async inner =>
         {
-            var current = await entities.FindAsync(found.Target.Id, ct);
-            var fresh = current is null ? null : await access.ViewAsync(caller, current, ct);
+            var current = await entities.FindAsync(found.Target.Id, inner);
+            var fresh = current is null ? null : await access.ViewAsync(caller, current, inner);
             if (fresh is null) throw DomainException.NotFound($"Chat '{chat}'");
             PermissionRules.CheckEditDetails(caller, fresh);
 
             var updated = Apply(fresh.Target, request);
-            changed = updated != fresh.Target;
-            if (changed && !await entities.UpdateAsync(updated, CancellationToken.None)) throw DomainException.NotFound($"Chat '{chat}'");
-            view = fresh with { Target = updated };
-        }
-
-        if (changed)
-        {
-            if (view.IsConference)
-                await events.PublishAsync(view.Key, EventNames.ChatUpdated, summary => new ChatEventData(summary), CancellationToken.None);
+            if (updated == fresh.Target) return fresh;
+            if (!await entities.UpdateAsync(updated, inner)) throw DomainException.NotFound($"Chat '{chat}'");
+            var changed = fresh with { Target = updated };
+            if (changed.IsConference)
+                await events.PublishAsync(changed.Key, EventNames.ChatUpdated, summary => new ChatEventData(summary), inner);
             else
-                await events.PublishProfileAsync(view.Target.Id, EventNames.ChatUpdated, CancellationToken.None);
-        }
+                await events.PublishProfileAsync(updated.Id, EventNames.ChatUpdated, inner);
+            return changed;
+        }, ct);
         return await details.PresentAsync(caller, view, ct);
     }
 

@@ -14,7 +14,7 @@ internal sealed class ConferenceService(
     ChatDetailsPresenter details,
     MemberPresenter memberPresenter,
     ChatEventPublisher events,
-    EntityLocks locks,
+    UnitOfWorkRunner units,
     MicrochatClock clock)
 {
     /// <summary>Creates a conference owned by the caller, who becomes its first member.</summary>
@@ -27,8 +27,10 @@ internal sealed class ConferenceService(
             .OptionalText(request.Description, "description", ProfileRules.MaxDescriptionLength)
             .ThrowIfAny();
 
-        var now = clock.Now();
-        var conference = await entities.TryCreateAsync(new EntityRecord
+        var conference = await units.RunAsync([caller.Id], async inner =>
+        {
+            var now = clock.Now();
+            var created = await entities.TryCreateAsync(new EntityRecord
         {
             Alias = request.Alias,
             Type = EntityType.Conference,
@@ -38,13 +40,15 @@ internal sealed class ConferenceService(
             OwnerId = caller.Id,
             IsPrivate = request.Private ?? false,
             DefaultPermissions = Permissions.Participant,
-        }, ct) ?? throw DomainException.Conflict($"The alias '{request.Alias}' is taken.");
+            }, inner) ?? throw DomainException.Conflict($"The alias '{request.Alias}' is taken.");
 
-        // A new conference has no messages yet: the owner's span starts at the first.
-        await members.TryJoinAsync(conference.Id, caller.Id, Permissions.All, isOwner: true, now, firstMessageId: 1, CancellationToken.None);
-        var owner = await members.FindAsync(conference.Id, caller.Id, CancellationToken.None);
-        var member = await memberPresenter.PresentAsync(owner!, CancellationToken.None);
-        await events.PublishAsync(ChatKey.Conference(conference.Id), EventNames.MemberAdded, chat => new MemberEventData(chat, member), CancellationToken.None);
+            // A new conference has no messages yet: the owner's span starts at the first.
+            await members.TryJoinAsync(created.Id, caller.Id, Permissions.All, isOwner: true, now, firstMessageId: 1, inner);
+            var owner = await members.FindAsync(created.Id, caller.Id, inner);
+            var member = await memberPresenter.PresentAsync(owner!, inner);
+            await events.PublishAsync(ChatKey.Conference(created.Id), EventNames.MemberAdded, chat => new MemberEventData(chat, member), inner);
+            return created;
+        }, ct);
 
         var view = await access.ViewAsync(caller, conference, ct);
         return await details.PresentAsync(caller, view!, ct);
@@ -64,22 +68,21 @@ internal sealed class ConferenceService(
         var chat = await access.ViewAsync(caller, conference, ct);
         PermissionRules.CheckEditDefaults(chat, patch);
 
-        Permissions before, after;
-        using (await locks.AcquireAsync(chat.Target.Id, ct))
+        return await units.RunAsync([chat.Target.Id], async inner =>
         {
-            var current = await entities.FindAsync(chat.Target.Id, ct) ?? throw DomainException.NotFound($"Chat '{conference}'");
-            before = DefaultsOf(current);
-            after = before.With(patch) with { Admin = false };
-            if (after != before && !await entities.UpdateAsync(current with { DefaultPermissions = after }, CancellationToken.None))
+            // Re-checked on the fresh conference: the caller's own rights may have changed since.
+            var current = await entities.FindAsync(chat.Target.Id, inner);
+            var fresh = current is null ? null : await access.ViewAsync(caller, current, inner);
+            if (fresh is null) throw DomainException.NotFound($"Chat '{conference}'");
+            PermissionRules.CheckEditDefaults(fresh, patch);
+            var before = DefaultsOf(fresh.Target);
+            var after = before.With(patch) with { Admin = false };
+            if (after == before) return after;
+            if (!await entities.UpdateAsync(fresh.Target with { DefaultPermissions = after }, inner))
                 throw DomainException.NotFound($"Chat '{conference}'");
-        }
-
-        if (after != before)
-        {
-            await events.PublishAsync(chat.Key, EventNames.PermissionsChanged,
-                summary => new PermissionsEventData(summary, null, after), ct);
-        }
-        return after;
+            await events.PublishAsync(fresh.Key, EventNames.PermissionsChanged, summary => new PermissionsEventData(summary, null, after), inner);
+            return after;
+        }, ct);
     }
 
     public static Permissions DefaultsOf(EntityRecord conference) => conference.DefaultPermissions ?? Permissions.Participant;

@@ -6,7 +6,8 @@ using Microchat.Storage;
 namespace Microchat.Server.Domain;
 
 /// <summary>Users' contact lists: other users under the owner's own names for them. Bots hold none.</summary>
-internal sealed class ContactService(IContactStore contacts, IEntityStore entities, EntityResolver resolver, EntityPresenter presenter)
+internal sealed class ContactService(
+    IContactStore contacts, IEntityStore entities, EntityResolver resolver, EntityPresenter presenter, UnitOfWorkRunner units)
 {
     public async ValueTask<IReadOnlyList<Contact>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)
     {
@@ -40,7 +41,10 @@ internal sealed class ContactService(IContactStore contacts, IEntityStore entiti
             Name = request.Name?.Trim() ?? user.Name ?? user.Alias,
             Surname = request.Surname is null ? user.Surname : NullIfBlank(request.Surname),
         };
-        if (!await contacts.TryAddAsync(contact, ct)) throw DomainException.Conflict($"'@{user.Alias}' is already a contact.");
+        await units.RunAsync([caller.Id], async inner =>
+        {
+            if (!await contacts.TryAddAsync(contact, inner)) throw DomainException.Conflict($"'@{user.Alias}' is already a contact.");
+        }, ct);
         return ToContract(contact, await presenter.SummaryAsync(user, ct));
     }
 
@@ -64,14 +68,20 @@ internal sealed class ContactService(IContactStore contacts, IEntityStore entiti
             Name = request.Name?.Trim() ?? contact.Name,
             Surname = request.Surname is null ? contact.Surname : NullIfBlank(request.Surname),
         };
-        if (!await contacts.UpdateAsync(updated, ct)) throw DomainException.NotFound($"Contact '{reference}'");
+        await units.RunAsync([caller.Id], async inner =>
+        {
+            if (!await contacts.UpdateAsync(updated, inner)) throw DomainException.NotFound($"Contact '{reference}'");
+        }, ct);
         return ToContract(updated, (await presenter.SummariesAsync([updated.UserId], ct))[updated.UserId]);
     }
 
     public async ValueTask DeleteAsync(Caller caller, string reference, CancellationToken ct)
     {
         var contact = await FindAsync(caller, reference, ct);
-        if (!await contacts.DeleteAsync(caller.Id, contact.UserId, ct)) throw DomainException.NotFound($"Contact '{reference}'");
+        await units.RunAsync([caller.Id], async inner =>
+        {
+            if (!await contacts.DeleteAsync(caller.Id, contact.UserId, inner)) throw DomainException.NotFound($"Contact '{reference}'");
+        }, ct);
     }
 
     private async ValueTask<ContactRecord> FindAsync(Caller caller, string reference, CancellationToken ct)

@@ -6,7 +6,7 @@ using Microchat.Storage;
 namespace Microchat.Server.Domain;
 
 /// <summary>Uploaded files: storing them once per content, describing them, handing out their bytes.</summary>
-internal sealed class MediaService(IMediaStore media, IBlobStore blobs, MicrochatClock clock)
+internal sealed class MediaService(IMediaStore media, IBlobStore blobs, UnitOfWorkRunner units, MicrochatClock clock)
 {
     /// <summary>Stores a spooled upload: its bytes once per SHA-256, and a new record with a random id.</summary>
     public async ValueTask<MediaRecord> UploadAsync(Caller caller, SpooledUpload upload, CancellationToken ct)
@@ -26,9 +26,14 @@ internal sealed class MediaService(IMediaStore media, IBlobStore blobs, Microcha
             Kind = MediaTypes.KindOf(contentType),
             CreatedAt = clock.Now(),
         };
+        // The bytes first, streamed in their own commits; the record (and the request's idempotency
+        // record) in one unit once they are all there. Bytes without a record are invisible.
         await blobs.SaveAsync(upload.Sha256, upload.OpenContent(), ct);
-        await media.CreateAsync(record, ct);
-        return record;
+        return await units.RunAsync(async inner =>
+        {
+            await media.CreateAsync(record, inner);
+            return record;
+        }, ct);
     }
 
     public async ValueTask<MediaRecord> GetAsync(string id, CancellationToken ct) =>

@@ -18,7 +18,7 @@ internal sealed class MemberService(
     ChatAccess access,
     MemberPresenter presenter,
     ChatEventPublisher events,
-    EntityLocks locks,
+    UnitOfWorkRunner units,
     MicrochatClock clock)
 {
     public async ValueTask<IReadOnlyList<Member>> ListAsync(Caller caller, string conference, PageQuery page, CancellationToken ct)
@@ -43,24 +43,21 @@ internal sealed class MemberService(
         PermissionRules.RequireConference(found);
         var (candidate, field) = await ResolveCandidateAsync(request, ct);
 
-        MemberRecord joined;
-        using (await locks.AcquireAsync(found.Target.Id, ct))
+        return await units.RunAsync([found.Target.Id], async inner =>
         {
-            var chat = await FreshViewAsync(caller, found, conference, ct);
+            var chat = await FreshViewAsync(caller, found, conference, inner);
             PermissionRules.CheckAdd(chat, caller.Id, candidate, field);
             var key = ChatKey.Conference(chat.Target.Id);
             // The span starts after the newest message: a member of a private conference reads from joining on.
-            var first = await messages.GetLastIdAsync(key, ct) + 1;
+            var first = await messages.GetLastIdAsync(key, inner) + 1;
             var defaults = ConferenceService.DefaultsOf(chat.Target);
-            if (!await members.TryJoinAsync(chat.Target.Id, candidate.Id, defaults, isOwner: false, clock.Now(), first, CancellationToken.None))
+            if (!await members.TryJoinAsync(chat.Target.Id, candidate.Id, defaults, isOwner: false, clock.Now(), first, inner))
                 throw DomainException.Conflict($"'@{candidate.Alias}' is already a member of this conference.");
-            joined = (await members.FindAsync(chat.Target.Id, candidate.Id, CancellationToken.None))!;
-        }
-
-        var member = await presenter.PresentAsync(joined, CancellationToken.None);
-        await events.PublishAsync(ChatKey.Conference(found.Target.Id), EventNames.MemberAdded,
-            chat => new MemberEventData(chat, member), CancellationToken.None, alsoTo: [candidate.Id]);
-        return member;
+            var joined = (await members.FindAsync(chat.Target.Id, candidate.Id, inner))!;
+            var member = await presenter.PresentAsync(joined, inner);
+            await events.PublishAsync(key, EventNames.MemberAdded, summary => new MemberEventData(summary, member), inner, alsoTo: [candidate.Id]);
+            return member;
+        }, ct);
     }
 
     /// <summary>Removes a member, or lets the caller leave.</summary>
@@ -70,15 +67,14 @@ internal sealed class MemberService(
         PermissionRules.RequireConference(found);
         var target = await resolver.FindAsync(member, "member", ct) ?? throw DomainException.NotFound($"Member '{member}'");
 
-        MemberRecord left;
-        using (await locks.AcquireAsync(found.Target.Id, ct))
+        await units.RunAsync([found.Target.Id], async inner =>
         {
-            var chat = await FreshViewAsync(caller, found, conference, ct);
-            var record = await members.FindAsync(chat.Target.Id, target.Id, ct);
-            left = PermissionRules.CheckRemove(chat, caller.Id, target.Id, record, member);
+            var chat = await FreshViewAsync(caller, found, conference, inner);
+            var record = await members.FindAsync(chat.Target.Id, target.Id, inner);
+            var left = PermissionRules.CheckRemove(chat, caller.Id, target.Id, record, member);
             await EndMembershipAsync(left);
-        }
-        await PublishRemovedAsync(left);
+            await PublishRemovedAsync(left);
+        }, ct);
     }
 
     public async ValueTask<Permissions> GetPermissionsAsync(Caller caller, string conference, string member, CancellationToken ct)
@@ -96,26 +92,21 @@ internal sealed class MemberService(
         var found = await access.ViewAsync(caller, conference, ct);
         PermissionRules.RequireConference(found);
 
-        MemberRecord before;
-        Permissions after;
-        using (await locks.AcquireAsync(found.Target.Id, ct))
+        return await units.RunAsync([found.Target.Id], async inner =>
         {
-            var chat = await FreshViewAsync(caller, found, conference, ct);
+            var chat = await FreshViewAsync(caller, found, conference, inner);
             // Only an admin learns whether the path names a member: anyone else is refused first.
-            var target = PermissionRules.IsAdmin(chat.Membership) ? await FindAsync(chat, member, ct) : null;
-            before = PermissionRules.CheckEditMember(chat, caller.Id, target, member, patch);
-            after = before.Permissions.With(patch);
-            if (after != before.Permissions && !await members.SetPermissionsAsync(chat.Target.Id, before.EntityId, after, CancellationToken.None))
+            var target = PermissionRules.IsAdmin(chat.Membership) ? await FindAsync(chat, member, inner) : null;
+            var before = PermissionRules.CheckEditMember(chat, caller.Id, target, member, patch);
+            var after = before.Permissions.With(patch);
+            if (after == before.Permissions) return after;
+            if (!await members.SetPermissionsAsync(chat.Target.Id, before.EntityId, after, inner))
                 throw DomainException.NotFound($"Member '{member}'");
-        }
-
-        if (after != before.Permissions)
-        {
-            var changed = await presenter.PresentAsync(before with { Permissions = after }, CancellationToken.None);
-            await events.PublishAsync(ChatKey.Conference(found.Target.Id), EventNames.PermissionsChanged,
-                chat => new PermissionsEventData(chat, changed, after), CancellationToken.None);
-        }
-        return after;
+            var changed = await presenter.PresentAsync(before with { Permissions = after }, inner);
+            await events.PublishAsync(ChatKey.Conference(chat.Target.Id), EventNames.PermissionsChanged,
+                summary => new PermissionsEventData(summary, changed, after), inner);
+            return after;
+        }, ct);
     }
 
     /// <summary>
@@ -124,14 +115,13 @@ internal sealed class MemberService(
     /// </summary>
     public async ValueTask LeaveAsync(long conferenceId, long entityId, CancellationToken ct)
     {
-        MemberRecord? left;
-        using (await locks.AcquireAsync(conferenceId, ct))
+        await units.RunAsync([conferenceId], async inner =>
         {
-            left = await members.FindAsync(conferenceId, entityId, ct);
+            var left = await members.FindAsync(conferenceId, entityId, inner);
             if (left is not { Active: true }) return;
             await EndMembershipAsync(left);
-        }
-        await PublishRemovedAsync(left);
+            await PublishRemovedAsync(left);
+        }, ct);
     }
 
     // The span closes at the newest message: a later message is never the leaver's to read.

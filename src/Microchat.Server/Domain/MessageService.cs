@@ -17,6 +17,7 @@ internal sealed class MessageService(
     MessageContent content,
     MessagePresenter presenter,
     ChatEventPublisher events,
+    UnitOfWorkRunner units,
     MicrochatClock clock)
 {
     public async ValueTask<Message> SendAsync(Caller caller, string chat, SendMessageRequest request, CancellationToken ct)
@@ -37,19 +38,26 @@ internal sealed class MessageService(
         errors.Require(text is not null || ids.Count > 0, "text", "A message needs text or at least one attachment.");
         errors.ThrowIfAny();
 
-        var stored = await messages.AppendAsync(view.Key, new MessageRecord
+        var links = MessageContent.Links(text, []);
+        return await units.RunAsync(LocksOf(view), async inner =>
         {
-            SenderId = caller.Id,
-            Text = text,
-            Attachments = attachments,
-            Links = MessageContent.Links(text, []),
-            ReplyTo = request.ReplyTo,
-            SentAt = clock.Now(),
+            // Re-checked inside the unit: the caller may have been removed or muted since.
+            var fresh = await access.ViewAsync(caller, chat, inner);
+            ChatAccess.Require(fresh, p => p.Send, "send messages");
+            if (ids.Count > 0) ChatAccess.Require(fresh, p => p.SendMedia, "send media");
+            var stored = await messages.AppendAsync(fresh.Key, new MessageRecord
+            {
+                SenderId = caller.Id,
+                Text = text,
+                Attachments = attachments,
+                Links = links,
+                ReplyTo = request.ReplyTo,
+                SentAt = clock.Now(),
+            }, inner);
+            var message = await presenter.PresentAsync(fresh, stored, inner);
+            await PublishAsync(fresh, EventNames.MessageCreated, message);
+            return message;
         }, ct);
-        // Stored: from here on a cancelled request must not keep the event from being published.
-        var message = await presenter.PresentAsync(view, stored, CancellationToken.None);
-        await PublishAsync(view, EventNames.MessageCreated, message);
-        return message;
     }
 
     public async ValueTask<IReadOnlyList<Message>> ListAsync(Caller caller, string chat, PageQuery page, long? before, CancellationToken ct)
@@ -87,16 +95,22 @@ internal sealed class MessageService(
         errors.Require(text is not null || attachments.Count > 0, "text", "A message needs text or at least one attachment.");
         errors.ThrowIfAny();
 
-        var updated = await messages.UpdateAsync(view.Key, record with
+        return await units.RunAsync(LocksOf(view), async inner =>
         {
-            Text = text,
-            Attachments = attachments,
-            Links = request.Text is null ? record.Links : MessageContent.Links(text, record.Links),
-            EditedAt = clock.Now(),
-        }, ct) ?? throw NotFound(id);
-        var message = await presenter.PresentAsync(view, updated, CancellationToken.None);
-        await PublishAsync(view, EventNames.MessageEdited, message);
-        return message;
+            var fresh = await access.ViewAsync(caller, chat, inner);
+            var current = await FindAsync(fresh, id, inner);
+            ChatAccess.Require(fresh, p => p.Send, "edit messages");
+            var updated = await messages.UpdateAsync(fresh.Key, current with
+            {
+                Text = text,
+                Attachments = attachments,
+                Links = request.Text is null ? current.Links : MessageContent.Links(text, current.Links),
+                EditedAt = clock.Now(),
+            }, inner) ?? throw NotFound(id);
+            var message = await presenter.PresentAsync(fresh, updated, inner);
+            await PublishAsync(fresh, EventNames.MessageEdited, message);
+            return message;
+        }, ct);
     }
 
     public async ValueTask DeleteAsync(Caller caller, string chat, long id, CancellationToken ct)
@@ -104,8 +118,14 @@ internal sealed class MessageService(
         var view = await access.ViewAsync(caller, chat, ct);
         var record = await FindAsync(view, id, ct);
         ChatAccess.RequireMayRemove(view, caller.Id, record.SenderId);
-        if (!await messages.DeleteAsync(view.Key, id, ct)) throw NotFound(id);
-        await PublishDeletedAsync(view, id);
+        await units.RunAsync(LocksOf(view), async inner =>
+        {
+            var fresh = await access.ViewAsync(caller, chat, inner);
+            var current = await FindAsync(fresh, id, inner);
+            ChatAccess.RequireMayRemove(fresh, caller.Id, current.SenderId);
+            if (!await messages.DeleteAsync(fresh.Key, id, inner)) throw NotFound(id);
+            await PublishDeletedAsync(fresh, id);
+        }, ct);
     }
 
     /// <summary>A message the caller may read; a 403 without <c>read</c>, a 404 when it is not there for the caller.</summary>
@@ -123,6 +143,10 @@ internal sealed class MessageService(
 
     public ValueTask PublishDeletedAsync(ChatView view, long id) =>
         events.PublishAsync(view.Key, EventNames.MessageDeleted, chat => new MessageIdEventData(chat, id), CancellationToken.None);
+
+    // A chat's writes serialise on the chat: the conference, or both sides of a dialog.
+    private static IReadOnlyCollection<long> LocksOf(ChatView view) =>
+        view.Key.IsDialog ? view.Key.Participants.Distinct().ToList() : [view.Key.ConferenceId!.Value];
 
     private static DomainException NotFound(long id) => DomainException.NotFound($"Message {id}");
 }

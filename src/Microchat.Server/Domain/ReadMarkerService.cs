@@ -12,7 +12,8 @@ internal sealed class ReadMarkerService(
     IMessageStore messages,
     IReadMarkerStore markers,
     EntityPresenter presenter,
-    EventPublisher publisher)
+    EventPublisher publisher,
+    UnitOfWorkRunner units)
 {
     /// <summary>
     /// Moves the caller's marker forward to a message it can read; a message at or behind the
@@ -26,13 +27,13 @@ internal sealed class ReadMarkerService(
         var exists = view.CanRead(id) && await messages.GetAsync(view.Key, id, ct) is not null;
         if (!exists) throw DomainException.Invalid("message_id", "message_id must be the id of a message of this chat that you can read.");
 
-        var current = (await markers.GetAsync(caller.Id, [view.Key], ct)).GetValueOrDefault(view.Key);
-        if (id <= current) return;
-        await markers.SetAsync(caller.Id, view.Key, id, ct);
-
-        // The marker has moved: a cancelled request must not lose the event.
-        var summary = await presenter.SummaryAsync(view.Target, CancellationToken.None);
-        await publisher.PublishAsync(
-            OutgoingEvent.Create(EventNames.Read, new MessageIdEventData(summary, id), [caller.Id]), CancellationToken.None);
+        var summary = await presenter.SummaryAsync(view.Target, ct);
+        await units.RunAsync([caller.Id], async inner =>
+        {
+            var current = (await markers.GetAsync(caller.Id, [view.Key], inner)).GetValueOrDefault(view.Key);
+            if (id <= current) return;
+            await markers.SetAsync(caller.Id, view.Key, id, inner);
+            await publisher.PublishAsync(OutgoingEvent.Create(EventNames.Read, new MessageIdEventData(summary, id), [caller.Id]), inner);
+        }, ct);
     }
 }

@@ -1,6 +1,7 @@
 using Microchat.Contracts;
 using Microchat.Server.Authentication;
 using Microchat.Server.Errors;
+using Microchat.Server.Events;
 using Microchat.Server.Http;
 using Microchat.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,8 @@ internal sealed class TokenService(
     ITokenStore tokens,
     IPasswordHasher<EntityRecord> hasher,
     IOptionsMonitor<MicrochatOptions> options,
+    UnitOfWorkRunner units,
+    EventPublisher log,
     MicrochatClock clock)
 {
     public const int MaxNameLength = 64;
@@ -39,10 +42,12 @@ internal sealed class TokenService(
         if (user is null || user.Type != EntityType.User || user.PasswordHash is null || verdict == PasswordVerificationResult.Failed)
             throw DomainException.Unauthorized("The login or the password is wrong.");
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            await entities.UpdateAsync(user with { PasswordHash = hasher.HashPassword(user, request.Password) }, ct);
-
-        return await IssueAsync(user.Id, request.Name, ct);
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password) : null;
+        return await units.RunAsync([user.Id], async inner =>
+        {
+            if (rehashed is not null) await entities.UpdateAsync(user with { PasswordHash = rehashed }, inner);
+            return await IssueAsync(user.Id, request.Name, inner);
+        }, ct);
     }
 
     /// <summary>Makes a new token for an entity; the secret is returned this once.</summary>
@@ -85,7 +90,12 @@ internal sealed class TokenService(
     public async ValueTask RevokeAsync(Caller caller, long tokenId, CancellationToken ct)
     {
         RequireUser(caller);
-        if (!await tokens.DeleteAsync(caller.Id, tokenId, ct)) throw DomainException.NotFound($"Token {tokenId}");
+        await units.RunAsync([caller.Id], async inner =>
+        {
+            if (!await tokens.DeleteAsync(caller.Id, tokenId, inner)) throw DomainException.NotFound($"Token {tokenId}");
+            // Streams opened with the token end with it, on every host.
+            await log.PublishControlAsync(ControlEvents.RevokeToken(caller.Id, tokenId, clock.Now()));
+        }, ct);
     }
 
     private static void RequireUser(Caller caller)

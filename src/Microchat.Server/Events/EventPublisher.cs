@@ -3,8 +3,11 @@ using Microchat.Storage;
 
 namespace Microchat.Server.Events;
 
-/// <summary>Appends events to the store's log, then wakes the open streams.</summary>
-internal sealed class EventPublisher(IEventStore store, EventSignal signal, MicrochatClock clock)
+/// <summary>
+/// Appends events to the log. Called inside a unit of work, the events commit with the change they
+/// report (the log is the outbox); the store announces them to the dispatcher once committed.
+/// </summary>
+internal sealed class EventPublisher(IEventStore store, MicrochatClock clock)
 {
     public async ValueTask PublishAsync(IReadOnlyList<OutgoingEvent> events, CancellationToken ct)
     {
@@ -14,10 +17,11 @@ internal sealed class EventPublisher(IEventStore store, EventSignal signal, Micr
             .Select(e => new EventRecord { Name = e.Name, Data = e.Data, Recipients = e.Recipients.ToList(), CreatedAt = now })
             .ToList();
         if (records.Count == 0) return;
-        // The change this event reports is already stored: losing the request now must not lose the event.
         await store.AppendAsync(records, CancellationToken.None);
-        signal.Notify();
     }
 
     public ValueTask PublishAsync(OutgoingEvent e, CancellationToken ct) => PublishAsync([e], ct);
+
+    /// <summary>Appends an entry for the servers only (see <see cref="ControlEvents"/>).</summary>
+    public async ValueTask PublishControlAsync(EventRecord control) => await store.AppendAsync([control], CancellationToken.None);
 }

@@ -10,18 +10,17 @@ using Microsoft.Extensions.Options;
 namespace Microchat.Server.Events;
 
 /// <summary>
-/// One caller's event stream: the log's events addressed to the caller, in order, from where the
-/// client left off. The store is the only source: a stream reads it, waits for
-/// <see cref="EventSignal"/> or the heartbeat interval, and reads again. Every open stream wakes
-/// at every publish and reads its own index range, which is cheap per stream; a very large number
-/// of concurrent streams would want one shared reader fanning out instead.
+/// One caller's event stream: the caller's events, in order, from where the client left off. The
+/// stream subscribes to the <see cref="EventDispatcher"/> first, then replays what it missed from
+/// the log; from then on events come from memory, and the log is read again only if the stream
+/// fell so far behind that its mailbox overflowed. Ids make the seams exact: anything at or
+/// before the last id sent is skipped, so an event in both the replay and the mailbox goes once.
 /// </summary>
 internal sealed class EventStream(
     IEventStore store,
-    EventSignal signal,
+    EventDispatcher dispatcher,
     IOptionsMonitor<MicrochatOptions> options,
-    IHostApplicationLifetime lifetime,
-    TimeProvider time)
+    IHostApplicationLifetime lifetime)
 {
     public const int BatchSize = 100;
     private const string NoData = "{}";
@@ -32,43 +31,71 @@ internal sealed class EventStream(
     public async IAsyncEnumerable<SseItem<string>> ReadAsync(Caller caller, string? lastEventId,
         [EnumeratorCancellation] CancellationToken requestAborted)
     {
-        // The host stopping ends every stream, so shutdown is not held up by open connections;
-        // clients reconnect with Last-Event-ID and lose nothing.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
-        var ct = stop.Token;
-
-        // Taken before the first read: an event appended after that read still wakes this stream.
-        var wake = signal.WaitAsync();
-        var start = await StartAsync(caller.Id, lastEventId, ct);
-        var position = start.Position;
-        // The first item carries the starting position, so a client that reconnects before any
-        // event arrives resumes from here instead of from a later "now".
-        yield return start.Reset ? Item(EventNames.Reset, NoData, position) : Item(EventNames.Heartbeat, NoData, position);
-        var lastWrite = time.GetTimestamp();
-
-        var batch = start.Replay;
-        while (!ct.IsCancellationRequested)
+        var subscription = dispatcher.Subscribe(caller.Id, caller.TokenId, options.CurrentValue.MaxStreamsPerCaller);
+        try
         {
-            foreach (var e in batch)
-            {
-                yield return Item(e.Name, e.Data, e.Id);
-                position = e.Id;
-            }
-            if (batch.Count > 0) lastWrite = time.GetTimestamp();
+            // The host stopping, the token being revoked or the caller deleted ends the stream;
+            // clients reconnect with Last-Event-ID and lose nothing (or are refused, if revoked).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping, subscription.Closed);
+            var ct = stop.Token;
 
-            if (batch.Count < BatchSize)
+            var start = await StartAsync(caller.Id, lastEventId, ct);
+            var position = start.Position;
+            // The first item carries the starting position, so a client that reconnects before any
+            // event arrives resumes from here instead of from a later "now".
+            yield return start.Reset ? Item(EventNames.Reset, NoData, position) : Item(EventNames.Heartbeat, NoData, position);
+
+            // Catch up from the log until it has nothing newer for this caller.
+            var page = start.FirstPage;
+            while (page is not null)
             {
-                // Caught up: wait for the log to grow, keeping a quiet stream alive meanwhile.
-                while (!await WokeAsync(wake, options.CurrentValue.HeartbeatInterval - time.GetElapsedTime(lastWrite), ct))
+                foreach (var e in page.Events)
+                    if (!ControlEvents.IsControl(e.Name)) yield return Item(e.Name, e.Data, e.Id);
+                if (page.Through == position) break;
+                position = page.Through;
+                page = await store.ReadPageAsync(caller.Id, position, BatchSize, ct);
+            }
+
+            var heartbeat = options.CurrentValue.HeartbeatInterval;
+            while (!ct.IsCancellationRequested)
+            {
+                if (subscription.Lagging)
+                {
+                    // The mailbox overflowed: refill from the log, from the last id sent, until caught up.
+                    subscription.ResetLagging();
+                    while (true)
+                    {
+                        var refill = await store.ReadPageAsync(caller.Id, position, BatchSize, ct);
+                        foreach (var missed in refill.Events)
+                            if (!ControlEvents.IsControl(missed.Name)) yield return Item(missed.Name, missed.Data, missed.Id);
+                        if (refill.Through == position) break;
+                        position = refill.Through;
+                    }
+                    continue;
+                }
+
+                var next = await NextAsync(subscription, heartbeat, ct);
+                if (next is null)
                 {
                     if (ct.IsCancellationRequested) yield break;
                     yield return Heartbeat;
-                    lastWrite = time.GetTimestamp();
+                    continue;
+                }
+                if (next.Event is { } e)
+                {
+                    if (e.Id <= position) continue;
+                    position = e.Id;
+                    yield return Item(e.Name, e.Data, e.Id);
+                }
+                else if (next.EphemeralName is { } name)
+                {
+                    yield return new SseItem<string>(next.EphemeralData ?? NoData, name);
                 }
             }
-
-            wake = signal.WaitAsync();
-            batch = await store.ReadAsync(caller.Id, position, BatchSize, ct);
+        }
+        finally
+        {
+            dispatcher.Unsubscribe(subscription);
         }
     }
 
@@ -81,46 +108,39 @@ internal sealed class EventStream(
     private static SseItem<string> Item(string name, string data, long id) =>
         new(data, name) { EventId = id.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>Where the stream starts, and the first events to replay.</summary>
+    /// <summary>The next item, or null when the heartbeat is due or the stream is ending.</summary>
+    private async Task<StreamItem?> NextAsync(StreamSubscription subscription, TimeSpan heartbeat, CancellationToken ct)
+    {
+        if (subscription.Reader.TryRead(out var ready)) return ready;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(heartbeat);
+        try
+        {
+            if (await subscription.Reader.WaitToReadAsync(timeout.Token) && subscription.Reader.TryRead(out var item)) return item;
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Where the stream starts, and the first page of its replay (none when it starts from now or with a reset).</summary>
     private async Task<StreamStart> StartAsync(long callerId, string? lastEventId, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(lastEventId))
-            return new StreamStart((await store.GetBoundsAsync(ct)).LastId, false, []);
+        if (string.IsNullOrEmpty(lastEventId)) return new StreamStart((await store.GetBoundsAsync(ct)).LastId, false, null);
 
         if (!long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var after))
-            return await ResetAsync(ct);
+            return new StreamStart((await store.GetBoundsAsync(ct)).LastId, true, null);
 
         // Read first, then check the bounds: pruning only moves the oldest id up, so if the bounds
         // read afterwards still cover "after", nothing the first read needed was gone when it ran.
-        var replay = await store.ReadAsync(callerId, after, BatchSize, ct);
+        var first = await store.ReadPageAsync(callerId, after, BatchSize, ct);
         var (oldest, last) = await store.GetBoundsAsync(ct);
         var firstRetained = oldest == 0 ? last + 1 : oldest;
-        if (after > last || after < firstRetained - 1) return new StreamStart(last, true, []);
-        return new StreamStart(after, false, replay);
+        if (after > last || after < firstRetained - 1) return new StreamStart(last, true, null);
+        return new StreamStart(after, false, first);
     }
 
-    private async Task<StreamStart> ResetAsync(CancellationToken ct) =>
-        new((await store.GetBoundsAsync(ct)).LastId, true, []);
-
-    /// <summary>True when the log grew; false at the timeout or when the stream is ending.</summary>
-    private async Task<bool> WokeAsync(Task wake, TimeSpan timeout, CancellationToken ct)
-    {
-        if (wake.IsCompleted) return true;
-        if (timeout <= TimeSpan.Zero) return false;
-        try
-        {
-            await wake.WaitAsync(timeout, time, ct);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private sealed record StreamStart(long Position, bool Reset, IReadOnlyList<EventRecord> Replay);
+    private sealed record StreamStart(long Position, bool Reset, EventPage? FirstPage);
 }

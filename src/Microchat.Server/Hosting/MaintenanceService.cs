@@ -25,7 +25,7 @@ internal sealed class MaintenanceService(
             {
                 var now = clock.Now();
                 await events.PruneAsync(now - options.CurrentValue.EventRetention, stoppingToken);
-                await idempotency.PruneAsync(now - IdempotencyFilter.Lifetime, stoppingToken);
+                await idempotency.PruneAsync(now - Domain.IdempotencyProtector.Lifetime, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

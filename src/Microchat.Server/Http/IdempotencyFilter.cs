@@ -1,31 +1,25 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microchat.Contracts;
 using Microchat.Server.Errors;
 using Microchat.Storage;
-using Microsoft.AspNetCore.DataProtection;
+using Microchat.Server.Domain;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace Microchat.Server.Http;
 
 /// <summary>
 /// Honours <c>Idempotency-Key</c> on every POST: the first successful response is stored and a
-/// repeat by the same caller with the same key gets it again without the handler running.
+/// repeat by the same caller with the same key gets it again without the handler running. The
+/// record is written by the request's unit of work, in the same commit as the change
+/// (<see cref="UnitOfWorkRunner"/>), so a retry after a crash finds it; once the response is sent,
+/// its exact bytes (with its Location) replace what the unit recorded.
 /// </summary>
-internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock clock, IDataProtectionProvider protection) : IEndpointFilter
+internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock clock, IdempotencyProtector protector) : IEndpointFilter
 {
-    // Remembered bodies can hold secrets (a login's or a new bot's token), which the store must
-    // never keep in the clear: they are encrypted with the host's data-protection keys.
-    private readonly IDataProtector _protector = protection.CreateProtector("Microchat.Idempotency.v1");
-
     public const string HeaderName = "Idempotency-Key";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
-
-    // Serialises repeats of one key inside this process, so two retries racing each other
-    // do not both run the handler.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -38,24 +32,42 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock 
             throw DomainException.Invalid(HeaderName, "Idempotency-Key must be 1 to 64 printable ASCII characters.");
 
         var storeKey = StoreKey(context, key);
-        var gate = Gates.GetOrAdd(storeKey, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(http.RequestAborted);
+        // Most retries find the first response at once; a retry racing the first request is
+        // settled inside the unit of work, under the key's lock.
+        if (await FindAsync(storeKey, http.RequestAborted) is { } replay) return new ReplayResult(replay);
+
+        var request = new IdempotentRequest(storeKey, SuccessStatusOf(http));
+        IdempotentRequest.Current = request;
+        object? result;
         try
         {
-            var stored = await store.FindAsync(storeKey, http.RequestAborted);
-            if (stored is not null && stored.CreatedAt > clock.Now() - Lifetime && TryUnprotect(stored.Body) is { } body)
-                return new ReplayResult(stored with { Body = body });
-
-            var result = await next(context);
-            if (result is not IResult toRun) return result;
-            return await RunAndRememberAsync(http, toRun, storeKey);
+            result = await next(context);
+        }
+        catch (IdempotentReplayException e) when (Unprotected(e.Record) is { } first)
+        {
+            return new ReplayResult(first);
         }
         finally
         {
-            gate.Release();
-            if (gate.CurrentCount == 1) Gates.TryRemove(new KeyValuePair<string, SemaphoreSlim>(storeKey, gate));
+            IdempotentRequest.Current = null;
         }
+        if (result is not IResult toRun) return result;
+        return await RunAndRememberAsync(http, toRun, storeKey);
     }
+
+    private async ValueTask<IdempotencyRecord?> FindAsync(string storeKey, CancellationToken ct)
+    {
+        var stored = await store.FindAsync(storeKey, ct);
+        return stored is not null && stored.CreatedAt > clock.Now() - IdempotencyProtector.Lifetime ? Unprotected(stored) : null;
+    }
+
+    // Keys lost or rotated away: the first response cannot be shown again, so the request runs anew.
+    private IdempotencyRecord? Unprotected(IdempotencyRecord stored) =>
+        protector.TryUnprotect(stored.Body) is { } body ? stored with { Body = body } : null;
+
+    private static int SuccessStatusOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>()
+            .Select(m => m.StatusCode).FirstOrDefault(s => s is >= 200 and < 300) is { } status and not 0 ? status : StatusCodes.Status200OK;
 
     private async Task<IResult> RunAndRememberAsync(HttpContext http, IResult result, string storeKey)
     {
@@ -74,32 +86,19 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, MicrochatClock 
         var status = http.Response.StatusCode;
         if (status is >= 200 and < 300)
         {
-            await store.SaveAsync(new IdempotencyRecord
+            await store.ReplaceAsync(new IdempotencyRecord
             {
                 Key = storeKey,
                 StatusCode = status,
                 ContentType = http.Response.ContentType,
                 Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                Body = _protector.Protect(buffer.ToArray()),
+                Body = protector.Protect(buffer.ToArray()),
                 CreatedAt = clock.Now(),
             }, CancellationToken.None);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
         return Results.Empty;
-    }
-
-    // Keys lost or rotated away: the first response cannot be shown again, so the request runs anew.
-    private byte[]? TryUnprotect(byte[] body)
-    {
-        try
-        {
-            return _protector.Unprotect(body);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
     }
 
     private static bool IsValidKey(string key) =>

@@ -26,8 +26,12 @@ internal sealed class LiteDbBlobStore(LiteDbStorage storage) : IBlobStore
 
     private const int ChunksPerWrite = 8;
 
+    private const int GateStripes = 64;
+
     // Saves of the same bytes take turns, so two uploads of one new file never interleave chunks.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    // The gates are a fixed set picked by hash: none is ever removed, so none can be taken while
+    // it is being removed (a dictionary of gates pruned when idle had exactly that race).
+    private readonly SemaphoreSlim[] _gates = Enumerable.Range(0, GateStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public ValueTask<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
         ValueTask.FromResult(storage.Read(db => FindFile(db, sha256) is not null));
@@ -36,7 +40,7 @@ internal sealed class LiteDbBlobStore(LiteDbStorage storage) : IBlobStore
     {
         ArgumentException.ThrowIfNullOrEmpty(sha256);
         ArgumentNullException.ThrowIfNull(content);
-        var gate = _gates.GetOrAdd(sha256, _ => new SemaphoreSlim(1, 1));
+        var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(sha256) % GateStripes)];
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -46,7 +50,6 @@ internal sealed class LiteDbBlobStore(LiteDbStorage storage) : IBlobStore
         finally
         {
             gate.Release();
-            if (gate.CurrentCount == 1) _gates.TryRemove(new KeyValuePair<string, SemaphoreSlim>(sha256, gate));
         }
     }
 

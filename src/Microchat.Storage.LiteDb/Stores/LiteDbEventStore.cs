@@ -4,14 +4,17 @@ using Microchat.Storage.LiteDb.Documents;
 namespace Microchat.Storage.LiteDb.Stores;
 
 /// <summary>
-/// The event log in <c>events</c> (one document per event, its data stored once) and each
-/// recipient's view of it in <c>event_inbox</c>, keyed so a stream reads a primary-index range.
+/// The event log in <c>events</c>: one document per event, its data and its recipients stored
+/// once. There is no per-recipient copy: live streams are fed from memory as events commit, and
+/// the log is read only to replay after a reconnect, as one primary-key range in id order.
 /// </summary>
 internal sealed class LiteDbEventStore : IEventStore
 {
     private const string Collection = "events";
-    private const string Inbox = "event_inbox";
     private const int PruneChunk = 1_000;
+    // How many log entries one replay read examines at most: a quiet recipient behind a busy log
+    // moves forward in steps of this size instead of reading the whole log at once.
+    internal const int ScanLimit = 2_000;
     private readonly LiteDbStorage _storage;
 
     public LiteDbEventStore(LiteDbStorage storage)
@@ -21,10 +24,9 @@ internal sealed class LiteDbEventStore : IEventStore
     }
 
     public ValueTask<IReadOnlyList<EventRecord>> AppendAsync(IReadOnlyList<EventRecord> events, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<EventRecord>>(_storage.Write(db =>
+        _storage.WriteAsync<IReadOnlyList<EventRecord>>(db =>
         {
             var collection = Events(db);
-            var inbox = InboxOf(db);
             var stored = new List<EventRecord>(events.Count);
             foreach (var e in events)
             {
@@ -34,24 +36,40 @@ internal sealed class LiteDbEventStore : IEventStore
                     Recipients = e.Recipients.Distinct().ToList(), CreatedAt = e.CreatedAt,
                 };
                 collection.Insert(document);
-                inbox.Insert(document.Recipients.Select(r => new EventInboxDocument { Id = EventInboxDocument.KeyOf(r, document.Id) }));
                 stored.Add(document.ToRecord());
             }
+            // The outbox: announced to the streams once this unit of work commits, never before.
+            _storage.Writer.AddCommittedEvents(stored);
             return stored;
-        }));
+        }, cancellationToken);
 
-    public ValueTask<IReadOnlyList<EventRecord>> ReadAsync(long recipientId, long afterId, int max, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<EventRecord>>(_storage.Read(db =>
+    public async ValueTask<IReadOnlyList<EventRecord>> ReadAsync(long recipientId, long afterId, int max, CancellationToken cancellationToken)
+    {
+        var found = new List<EventRecord>();
+        var position = afterId;
+        while (found.Count < max)
         {
-            var (first, last) = EventInboxDocument.After(recipientId, Math.Max(afterId, 0));
-            var keys = InboxOf(db).Query().Where(Range(first, last)).OrderBy(i => i.Id).Limit(max).ToList();
-            var events = Events(db);
-            // An entry whose event was pruned between the two reads is past retention: skip it.
-            return keys
-                .Select(k => events.FindById(EventInboxDocument.EventIdOf(k.Id)))
-                .Where(e => e is not null)
-                .Select(e => e.ToRecord())
-                .ToList();
+            var page = await ReadPageAsync(recipientId, position, max - found.Count, cancellationToken);
+            found.AddRange(page.Events);
+            if (page.Through == position) break;
+            position = page.Through;
+        }
+        return found;
+    }
+
+    public ValueTask<EventPage> ReadPageAsync(long recipientId, long afterId, int max, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_storage.Read(db =>
+        {
+            var found = new List<EventRecord>();
+            var through = Math.Max(afterId, 0);
+            foreach (var e in Events(db).Find(QueryExpressions.KeyBetween(through + 1, long.MaxValue), 0, ScanLimit))
+            {
+                through = e.Id;
+                if (!e.Recipients.Contains(recipientId)) continue;
+                found.Add(e.ToRecord());
+                if (found.Count == max) break;
+            }
+            return new EventPage(found, through);
         }));
 
     public ValueTask<(long OldestId, long LastId)> GetBoundsAsync(CancellationToken cancellationToken) =>
@@ -64,18 +82,13 @@ internal sealed class LiteDbEventStore : IEventStore
 
     public ValueTask PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        // In chunks, each its own write: a large backlog (after a long downtime) neither sits in memory
-        // whole nor holds the write lock against new events for the whole prune.
+        // In chunks, each its own commit: a large backlog (after a long downtime) neither sits in
+        // memory whole nor holds the writer against new events for the whole prune.
         while (_storage.Write(db =>
                {
                    var events = Events(db);
-                   var inbox = InboxOf(db);
-                   var chunk = events.Find(e => e.CreatedAt < olderThan, 0, PruneChunk).ToList();
-                   foreach (var e in chunk)
-                   {
-                       foreach (var recipient in e.Recipients) inbox.Delete(EventInboxDocument.KeyOf(recipient, e.Id));
-                       events.Delete(e.Id);
-                   }
+                   var chunk = events.Find(e => e.CreatedAt < olderThan, 0, PruneChunk).Select(e => e.Id).ToList();
+                   foreach (var id in chunk) events.Delete(id);
                    return chunk.Count == PruneChunk;
                }))
         {
@@ -84,10 +97,5 @@ internal sealed class LiteDbEventStore : IEventStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A primary-key range, read in index order (see <c>LiteDbMessageStore.Range</c>).</summary>
-    internal static BsonExpression Range(byte[] first, byte[] last) => Query.Between("_id", first, last);
-
-    private static ILiteCollection<EventDocument> Events(LiteDatabase db) => db.GetCollection<EventDocument>(Collection);
-
-    internal static ILiteCollection<EventInboxDocument> InboxOf(LiteDatabase db) => db.GetCollection<EventInboxDocument>(Inbox);
+    internal static ILiteCollection<EventDocument> Events(LiteDatabase db) => db.GetCollection<EventDocument>(Collection);
 }

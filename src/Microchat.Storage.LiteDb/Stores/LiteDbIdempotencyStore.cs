@@ -33,6 +33,13 @@ internal sealed class LiteDbIdempotencyStore : IIdempotencyStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask ReplaceAsync(IdempotencyRecord record, CancellationToken cancellationToken) =>
+        new(_storage.WriteAsync(db => Responses(db).Upsert(new IdempotencyDocument
+        {
+            Id = record.Key, StatusCode = record.StatusCode, ContentType = record.ContentType,
+            Location = record.Location, Body = record.Body, CreatedAt = record.CreatedAt,
+        }), cancellationToken).AsTask());
+
     public ValueTask PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         _storage.Write(db => Responses(db).DeleteMany(r => r.CreatedAt < olderThan));

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using LiteDB;
+
+namespace Microchat.Storage.LiteDb;
+
+/// <summary>
+/// The one thread that writes. Queued units of work are drained into one transaction per batch
+/// and committed together (group commit): callers await their unit's commit without holding a
+/// thread. A unit that throws is taken out and the rest of the batch runs again without it, so a
+/// failed request leaves no trace and never takes others down with it. Checkpoints run here
+/// between batches, never inside a request's commit.
+/// </summary>
+internal sealed class GroupCommitWriter : IDisposable
+{
+    private const int MaxBatch = 256;
+    // The log is moved into the data file once it is this large (LiteDB's own default, in pages of 8 KiB).
+    private const long CheckpointLogPages = 1000;
+
+    private readonly LiteDatabase _database;
+    private readonly Action? _syncToDisk;
+    private readonly BlockingCollection<WriteItem> _queue = new();
+    private readonly Thread _thread;
+    private readonly List<Action<IReadOnlyList<EventRecord>>> _committedListeners = [];
+    private volatile bool _checkpointRequested;
+    private int _threadId;
+    private long _logPagesSinceCheckpoint;
+    private WriteItem? _current;
+
+    public GroupCommitWriter(LiteDatabase database, Action? syncToDisk)
+    {
+        _database = database;
+        _syncToDisk = syncToDisk;
+        _thread = new Thread(Run) { IsBackground = true, Name = "Microchat LiteDB writer" };
+        _thread.Start();
+    }
+
+    /// <summary>True on the writer thread, where a store call joins the running batch.</summary>
+    public bool IsWriterThread => Environment.CurrentManagedThreadId == Volatile.Read(ref _threadId);
+
+    /// <summary>The last error a commit met (a full disk, say), or null once a commit succeeds again.</summary>
+    public Exception? LastCommitError { get; private set; }
+
+    /// <summary>Commits in this process since start: for the commit-batching figures.</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>Units of work committed since start.</summary>
+    public long UnitsCommitted { get; private set; }
+
+    /// <summary>Calls <paramref name="listener"/> on the writer thread after each commit with the events it appended, in id order.</summary>
+    public void OnCommitted(Action<IReadOnlyList<EventRecord>> listener)
+    {
+        lock (_committedListeners) _committedListeners.Add(listener);
+    }
+
+    /// <summary>Records events appended by the running unit of work: they are announced once it commits.</summary>
+    public void AddCommittedEvents(IEnumerable<EventRecord> events)
+    {
+        if (_current is null) throw new InvalidOperationException("Events can only be appended on the writer thread.");
+        _current.Events.AddRange(events);
+    }
+
+    /// <summary>Runs a store write of the running unit, noting that the unit has written.</summary>
+    public T WriteInUnit<T>(Func<T> write)
+    {
+        if (_current is not null) _current.Wrote = true;
+        return write();
+    }
+
+    /// <summary>Queues a unit of work; it runs on the writer thread and must not leave it (every await completes synchronously).</summary>
+    public ValueTask<T> RunAsync<T>(Func<ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        if (IsWriterThread) return work();
+        var item = new WriteItem<T>(work, cancellationToken);
+        try
+        {
+            _queue.Add(item, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(LiteDbStorage));
+        }
+        return new ValueTask<T>(item.Completion.Task);
+    }
+
+    /// <summary>Asks for a checkpoint at the next pause between batches.</summary>
+    public void RequestCheckpoint()
+    {
+        _checkpointRequested = true;
+        _queue.Add(new WriteItem<bool>(() => ValueTask.FromResult(true), CancellationToken.None));
+    }
+
+    private void Run()
+    {
+        Volatile.Write(ref _threadId, Environment.CurrentManagedThreadId);
+        var batch = new List<WriteItem>(MaxBatch);
+        foreach (var first in _queue.GetConsumingEnumerable())
+        {
+            batch.Add(first);
+            while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+            CommitBatch(batch);
+            batch.Clear();
+            if (_checkpointRequested || (_queue.Count == 0 && _logPagesSinceCheckpoint >= CheckpointLogPages)) Checkpoint();
+        }
+    }
+
+    private void CommitBatch(List<WriteItem> batch)
+    {
+        var pending = batch.Where(i => !i.CancelIfRequested()).ToList();
+        try
+        {
+            while (pending.Count > 0)
+            {
+                if (RunInTransaction(pending) is null) return;
+                // Rolled back: the units that failed are done; the rest run again without them.
+                pending.RemoveAll(u => u.Failed);
+            }
+        }
+        catch (Exception e)
+        {
+            // The engine itself failed (LiteDB refuses every call once it has met a fatal error):
+            // nothing of this batch was acknowledged, and the writer must live on to say so to the next.
+            LastCommitError = e;
+            TryRollback();
+            foreach (var unit in pending) unit.Fail(new StorageUnavailableException("The store could not commit the write.", e));
+        }
+    }
+
+    // Runs every unit in one transaction and commits; returns the unit that threw (after rolling
+    // the whole transaction back), or null once committed.
+    private WriteItem? RunInTransaction(List<WriteItem> units)
+    {
+        _database.BeginTrans();
+        var committed = new List<WriteItem>(units.Count);
+        foreach (var unit in units)
+        {
+            _current = unit;
+            unit.Events.Clear();
+            unit.Wrote = false;
+            Exception? error;
+            try
+            {
+                error = unit.Execute();
+            }
+            finally
+            {
+                _current = null;
+            }
+            if (error is null)
+            {
+                committed.Add(unit);
+                continue;
+            }
+
+            unit.Fail(error);
+            // Most failures are a rule refusing before anything was written: the batch goes on.
+            if (!unit.Wrote) continue;
+            // Written, then failed: only a rollback undoes it, and the others run again without it.
+            TryRollback();
+            return unit;
+        }
+        units = committed;
+
+        try
+        {
+            _database.Commit();
+            _syncToDisk?.Invoke();
+            LastCommitError = null;
+        }
+        catch (Exception e)
+        {
+            // The store could not persist the batch (a full disk, say): none of it was acknowledged.
+            LastCommitError = e;
+            TryRollback();
+            foreach (var unit in units) unit.Fail(new StorageUnavailableException("The store could not commit the write.", e));
+            return null;
+        }
+
+        Commits++;
+        UnitsCommitted += units.Count;
+        _logPagesSinceCheckpoint += 1 + units.Count;
+        Announce(units);
+        foreach (var unit in units) unit.Complete();
+        return null;
+    }
+
+    private void Announce(List<WriteItem> units)
+    {
+        var events = units.SelectMany(u => u.Events).ToList();
+        if (events.Count == 0) return;
+        Action<IReadOnlyList<EventRecord>>[] listeners;
+        lock (_committedListeners) listeners = [.. _committedListeners];
+        foreach (var listener in listeners) listener(events);
+    }
+
+    private void Checkpoint()
+    {
+        _checkpointRequested = false;
+        try
+        {
+            _database.Checkpoint();
+            _logPagesSinceCheckpoint = 0;
+        }
+        catch (Exception e)
+        {
+            // A checkpoint that cannot write (a full disk) is retried later; the log still holds every commit.
+            LastCommitError = e;
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _database.Rollback();
+        }
+        catch (Exception)
+        {
+            // The transaction is gone with the failed commit; nothing is left to undo.
+        }
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        if (_thread.IsAlive && !IsWriterThread) _thread.Join();
+        try
+        {
+            _database.Checkpoint();
+        }
+        catch (Exception)
+        {
+            // The log keeps every commit; LiteDB replays it at the next open.
+        }
+    }
+}
