@@ -44,6 +44,7 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapContacts();
         api.MapMessages();
         api.MapChatList();
+        api.MapTyping();
         api.MapEvents();
         return api;
     }

@@ -70,6 +70,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatDetailsPresenter>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
+        services.TryAddSingleton<TokenSessionCache>();
         services.TryAddSingleton<UnitOfWorkRunner>();
         services.TryAddSingleton<IdempotencyProtector>();
         services.TryAddSingleton<MemberPresenter>();
@@ -88,5 +89,6 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<GalleryService>();
         services.TryAddSingleton<ChatListService>();
         services.TryAddSingleton<ReadMarkerService>();
+        services.TryAddSingleton<TypingService>();
     }
 }

@@ -186,7 +186,12 @@ internal sealed class GroupCommitWriter : IDisposable
     private void Announce(List<WriteItem> units)
     {
         var events = units.SelectMany(u => u.Events).ToList();
-        if (events.Count == 0) return;
+        if (events.Count > 0) Announce(events);
+    }
+
+    /// <summary>Tells the listeners of events; called after each commit, and for events that are never stored.</summary>
+    public void Announce(IReadOnlyList<EventRecord> events)
+    {
         Action<IReadOnlyList<EventRecord>>[] listeners;
         lock (_committedListeners) listeners = [.. _committedListeners];
         foreach (var listener in listeners) listener(events);

@@ -4,4 +4,7 @@ namespace Microchat.Storage.LiteDb;
 internal sealed class LiteDbEventFeed(LiteDbStorage storage) : IEventFeed
 {
     public void Subscribe(Action<IReadOnlyList<EventRecord>> onCommitted) => storage.Writer.OnCommitted(onCommitted);
+
+    // One process is every host there is: straight to the subscribers, without touching the file.
+    public void PublishEphemeral(EventRecord ephemeral) => storage.Writer.Announce([ephemeral]);
 }

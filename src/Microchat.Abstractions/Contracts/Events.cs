@@ -25,6 +25,8 @@ public static class EventNames
     public const string PermissionsChanged = "permissions_changed";
     /// <summary>The caller marked a chat read on another device.</summary>
     public const string Read = "read";
+    /// <summary>Someone is typing in the chat; never logged, no id, never replayed.</summary>
+    public const string Typing = "typing";
     /// <summary>Events were missed beyond retention: refetch.</summary>
     public const string Reset = "reset";
     /// <summary>Keeps an idle stream open (and opens every stream at once); carries no change.</summary>
@@ -55,3 +57,8 @@ public sealed record PermissionsEventData(
     [property: JsonPropertyName("chat")] EntitySummary Chat,
     [property: JsonPropertyName("member")] Member? Member,
     [property: JsonPropertyName("permissions")] Permissions Permissions);
+
+/// <summary>Data of <c>typing</c>: who is typing, in which chat (as the receiver addresses it).</summary>
+public sealed record TypingEventData(
+    [property: JsonPropertyName("chat")] EntitySummary Chat,
+    [property: JsonPropertyName("sender")] EntitySummary Sender);

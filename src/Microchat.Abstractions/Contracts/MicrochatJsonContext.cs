@@ -26,6 +26,7 @@ namespace Microchat.Contracts;
 [JsonSerializable(typeof(List<Avatar>))]
 [JsonSerializable(typeof(SetAvatarRequest))]
 [JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(TypingEventData))]
 [JsonSerializable(typeof(List<Message>))]
 [JsonSerializable(typeof(SendMessageRequest))]
 [JsonSerializable(typeof(EditMessageRequest))]

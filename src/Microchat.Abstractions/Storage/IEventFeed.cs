@@ -9,4 +9,10 @@ public interface IEventFeed
 {
     /// <summary>Calls <paramref name="onCommitted"/> with each batch of newly committed events; keep it short (hand off, do not block).</summary>
     void Subscribe(Action<IReadOnlyList<EventRecord>> onCommitted);
+
+    /// <summary>
+    /// Announces an event that is never stored (typing) to every host's subscribers, with id 0;
+    /// best effort: it may be lost, never replayed.
+    /// </summary>
+    void PublishEphemeral(EventRecord ephemeral);
 }

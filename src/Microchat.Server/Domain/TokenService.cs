@@ -17,6 +17,7 @@ internal sealed class TokenService(
     IOptionsMonitor<MicrochatOptions> options,
     UnitOfWorkRunner units,
     EventPublisher log,
+    TokenSessionCache cache,
     MicrochatClock clock)
 {
     public const int MaxNameLength = 64;
@@ -66,18 +67,33 @@ internal sealed class TokenService(
 
     public async ValueTask<TokenSession?> AuthenticateAsync(string secret, CancellationToken ct)
     {
-        var token = await tokens.FindByHashAsync(TokenSecrets.Hash(secret), ct);
+        var hash = TokenSecrets.Hash(secret);
+        var now = clock.Now();
+        if (cache.TryGet(hash, out var cached, out var touched))
+        {
+            if (now - touched > TouchInterval) await TouchAsync(hash, cached, now, ct);
+            return cached;
+        }
+
+        var generation = cache.Generation;
+        var token = await tokens.FindByHashAsync(hash, ct);
         if (token is null) return null;
         var entity = await entities.FindAsync(token.OwnerId, ct);
         if (entity is null) return null;
 
-        var now = clock.Now();
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TouchInterval)
-            await tokens.TouchAsync(token.Id, now, ct);
-
         var isAdministrator = entity.Type == EntityType.User && options.CurrentValue.Administrators
             .Any(alias => string.Equals(alias, entity.Alias, StringComparison.OrdinalIgnoreCase));
-        return new TokenSession(entity, token.Id, isAdministrator);
+        var session = new TokenSession(entity, token.Id, isAdministrator);
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TouchInterval) await tokens.TouchAsync(token.Id, now, ct);
+        cache.Add(hash, session, token.LastUsedAt is { } used && now - used <= TouchInterval ? used : now, generation);
+        return session;
+    }
+
+    private async ValueTask TouchAsync(string hash, TokenSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var generation = cache.Generation;
+        await tokens.TouchAsync(session.TokenId, now, ct);
+        cache.Add(hash, session, now, generation);
     }
 
     public async ValueTask<IReadOnlyList<TokenInfo>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)

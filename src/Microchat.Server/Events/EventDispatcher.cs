@@ -73,17 +73,6 @@ internal sealed class EventDispatcher : IHostedService
         }
     }
 
-    /// <summary>Hands an event that is never logged (typing) to the open streams of these recipients on this host.</summary>
-    public void PublishEphemeral(IEnumerable<long> recipients, string name, string data)
-    {
-        var item = new StreamItem(null, name, data);
-        foreach (var recipient in recipients)
-        {
-            if (_byCaller.TryGetValue(recipient, out var streams))
-                foreach (var stream in streams) stream.Offer(item);
-        }
-    }
-
     private async Task PumpAsync()
     {
         await foreach (var batch in _committed.Reader.ReadAllAsync().ConfigureAwait(false))
@@ -94,13 +83,14 @@ internal sealed class EventDispatcher : IHostedService
 
     private void Dispatch(EventRecord e)
     {
+        // Id 0: an event that is never logged (typing), for streams open right now.
+        var item = e.Id == 0 ? new StreamItem(null, e.Name, e.Data) : new StreamItem(e);
         LastDispatchedId = Math.Max(LastDispatchedId, e.Id);
         if (ControlEvents.IsControl(e.Name))
         {
             ApplyControl(e);
             return;
         }
-        var item = new StreamItem(e);
         foreach (var recipient in e.Recipients)
         {
             if (_byCaller.TryGetValue(recipient, out var streams))

@@ -40,6 +40,8 @@ internal static class MessageRows
 
     private static CellRequest MarkRead(MatrixCell c) => Post($"chats/{c.Conference}/read", new MarkReadRequest(c.Shared.MessageId));
 
+    private static CellRequest Typing(MatrixCell c) => new(HttpMethod.Post, $"chats/{c.Conference}/typing");
+
     public static IEnumerable<MatrixRow> Private =>
     [
         Row("GET /api/chats/{chat}/messages", List,
@@ -57,6 +59,8 @@ internal static class MessageRows
         Row("DELETE /api/chats/{chat}/messages/{id}", "the member's message", Remove,
             new(Anonymous: 401, Stranger: 404, Member: 204, Admin: 403, Owner: 204, SiteAdministrator: 404, Bot: 403)),
         Row("POST /api/chats/{chat}/read", MarkRead,
+            new(Anonymous: 401, Stranger: 404, Member: 204, Admin: 204, Owner: 204, SiteAdministrator: 404, Bot: 204)),
+        Row("POST /api/chats/{chat}/typing", Typing,
             new(Anonymous: 401, Stranger: 404, Member: 204, Admin: 204, Owner: 204, SiteAdministrator: 404, Bot: 204)),
         .. Enum.GetValues<GalleryKind>().SelectMany(kind => Gallery(kind,
             read: new(Anonymous: 401, Stranger: 404, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 404, Bot: 200),
@@ -80,6 +84,8 @@ internal static class MessageRows
         Row("DELETE /api/chats/{chat}/messages/{id}", "the member's message", Remove,
             new(Anonymous: 401, Stranger: 403, Member: 204, Admin: 403, Owner: 204, SiteAdministrator: 403, Bot: 403)),
         Row("POST /api/chats/{chat}/read", MarkRead,
+            new(Anonymous: 401, Stranger: 403, Member: 204, Admin: 204, Owner: 204, SiteAdministrator: 403, Bot: 204)),
+        Row("POST /api/chats/{chat}/typing", Typing,
             new(Anonymous: 401, Stranger: 403, Member: 204, Admin: 204, Owner: 204, SiteAdministrator: 403, Bot: 204)),
         .. Enum.GetValues<GalleryKind>().SelectMany(kind => Gallery(kind,
             read: new(Anonymous: 401, Stranger: 200, Member: 200, Admin: 200, Owner: 200, SiteAdministrator: 200, Bot: 200),
