@@ -56,6 +56,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<EventSignal>();
         services.TryAddSingleton<EventPublisher>();
         services.TryAddSingleton<ChatEventPublisher>();
+        services.TryAddSingleton<ReactionEventPublisher>();
         services.TryAddSingleton<EventStream>();
         services.AddMicrochatDomain();
         return builder;
@@ -86,5 +87,9 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<GalleryService>();
         services.TryAddSingleton<ChatListService>();
         services.TryAddSingleton<ReadMarkerService>();
+        services.TryAddSingleton<ReactionService>();
+        services.TryAddSingleton<MessageVersionService>();
+        services.TryAddSingleton<MessageSearchService>();
+        services.TryAddSingleton<ChatSearchService>();
     }
 }

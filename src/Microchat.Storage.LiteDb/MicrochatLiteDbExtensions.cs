@@ -44,6 +44,10 @@ public static class MicrochatLiteDbExtensions
         services.TryAddSingleton<IReadMarkerStore, LiteDbReadMarkerStore>();
         services.TryAddSingleton<IEventStore, LiteDbEventStore>();
         services.TryAddSingleton<IIdempotencyStore, LiteDbIdempotencyStore>();
+        services.TryAddSingleton<IReactionStore, LiteDbReactionStore>();
+        services.TryAddSingleton<IMessageVersionStore, LiteDbMessageVersionStore>();
+        services.TryAddSingleton<IMessageSearchStore, LiteDbMessageSearchStore>();
+        services.TryAddSingleton<IEntitySearchStore, LiteDbEntitySearchStore>();
         services.AddHostedService<LiteDbCheckpointService>();
         return builder;
     }
