@@ -12,7 +12,8 @@ internal static class ReactionTables
     public const string Reactions = "reactions";
     public const string Counts = "reaction_counts";
 
-    public static void EnsureSchema(LiteDatabase db) => ReactionsOf(db).EnsureIndex(r => r.Mine, unique: true);
+    // By name: a lambda over a byte[] reads as a multikey (array) index, which cannot be unique.
+    public static void EnsureSchema(LiteDatabase db) => ReactionsOf(db).EnsureIndex(nameof(ReactionDocument.Mine), "$.Mine", unique: true);
 
     public static ILiteCollection<ReactionDocument> ReactionsOf(LiteDatabase db) => db.GetCollection<ReactionDocument>(Reactions);
 
