@@ -43,6 +43,9 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapAvatars();
         api.MapContacts();
         api.MapMessages();
+        api.MapReactions();
+        api.MapMessageVersions();
+        api.MapSearch();
         api.MapChatList();
         api.MapTyping();
         api.MapEvents();

@@ -57,6 +57,7 @@ public static class MicrochatServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
         services.TryAddSingleton<EventPublisher>();
         services.TryAddSingleton<ChatEventPublisher>();
+        services.TryAddSingleton<ReactionEventPublisher>();
         services.TryAddSingleton<EventStream>();
         services.AddMicrochatDomain();
         return builder;
@@ -90,5 +91,9 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatListService>();
         services.TryAddSingleton<ReadMarkerService>();
         services.TryAddSingleton<TypingService>();
+        services.TryAddSingleton<ReactionService>();
+        services.TryAddSingleton<MessageVersionService>();
+        services.TryAddSingleton<MessageSearchService>();
+        services.TryAddSingleton<ChatSearchService>();
     }
 }

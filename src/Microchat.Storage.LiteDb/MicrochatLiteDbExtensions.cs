@@ -73,6 +73,10 @@ public static class MicrochatLiteDbExtensions
         // The data-protection keys live in the database, so every process that opens it reads the same keys.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<LiteDbXmlRepository>()));
+        services.TryAddSingleton<IReactionStore, LiteDbReactionStore>();
+        services.TryAddSingleton<IMessageVersionStore, LiteDbMessageVersionStore>();
+        services.TryAddSingleton<IMessageSearchStore, LiteDbMessageSearchStore>();
+        services.TryAddSingleton<IEntitySearchStore, LiteDbEntitySearchStore>();
         services.AddHostedService<LiteDbCheckpointService>();
         return builder;
     }

@@ -23,6 +23,8 @@ public static class EventNames
     public const string MemberRemoved = "member_removed";
     /// <summary>A member's or the default permissions changed.</summary>
     public const string PermissionsChanged = "permissions_changed";
+    /// <summary>A message's reactions changed.</summary>
+    public const string ReactionChanged = "reaction_changed";
     /// <summary>The caller marked a chat read on another device.</summary>
     public const string Read = "read";
     /// <summary>Someone is typing in the chat; never logged, no id, never replayed.</summary>

@@ -11,7 +11,12 @@ public sealed record Message(
     [property: JsonPropertyName("attachments")] IReadOnlyList<Attachment> Attachments,
     [property: JsonPropertyName("reply_to")] long? ReplyTo,
     [property: JsonPropertyName("sent_at")] DateTimeOffset SentAt,
-    [property: JsonPropertyName("edited_at")] DateTimeOffset? EditedAt);
+    [property: JsonPropertyName("edited_at")] DateTimeOffset? EditedAt)
+{
+    /// <summary>Its reactions, most used first, each saying whether the receiver is among the reactors.</summary>
+    [JsonPropertyName("reactions")]
+    public IReadOnlyList<Reaction> Reactions { get; init; } = [];
+}
 
 /// <summary>A file attached to a message.</summary>
 public sealed record Attachment(

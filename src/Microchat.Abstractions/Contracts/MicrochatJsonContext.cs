@@ -49,4 +49,8 @@ namespace Microchat.Contracts;
 [JsonSerializable(typeof(MemberEventData))]
 [JsonSerializable(typeof(PermissionsEventData))]
 [JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(Reaction))]
+[JsonSerializable(typeof(ReactionEventData))]
+[JsonSerializable(typeof(List<EntitySummary>))]
+[JsonSerializable(typeof(List<MessageVersion>))]
 internal sealed partial class MicrochatJsonContext : JsonSerializerContext;

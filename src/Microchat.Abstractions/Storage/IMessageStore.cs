@@ -17,10 +17,13 @@ public interface IMessageStore
     /// <summary>A page of messages, newest first, read from an index range (never the whole chat).</summary>
     ValueTask<IReadOnlyList<MessageRecord>> ListAsync(ChatKey chat, MessageQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a message's text, attachments, links and edit time (numbering new ones); false when it does not exist.</summary>
+    /// <summary>
+    /// Replaces a message's text, attachments, links and edit time (numbering new ones), keeping what it replaced as a
+    /// version (<see cref="IMessageVersionStore"/>) and re-indexing its words in the same commit; null when it does not exist.
+    /// </summary>
     ValueTask<MessageRecord?> UpdateAsync(ChatKey chat, MessageRecord message, CancellationToken cancellationToken);
 
-    /// <summary>Removes a message and its gallery items; false when it did not exist.</summary>
+    /// <summary>Removes a message with its gallery items, reactions, versions and index words; false when it did not exist.</summary>
     ValueTask<bool> DeleteAsync(ChatKey chat, long id, CancellationToken cancellationToken);
 
     /// <summary>Counts messages after an id not sent by <paramref name="excludeSenderId"/>, within the spans when given.</summary>
@@ -44,6 +47,6 @@ public interface IMessageStore
     /// <summary>The dialogs with at least one message that this entity is a side of.</summary>
     ValueTask<IReadOnlyList<ChatKey>> ListDialogsAsync(long entityId, CancellationToken cancellationToken);
 
-    /// <summary>Removes a chat's whole history.</summary>
+    /// <summary>Removes a chat's whole history, with its reactions, versions and index words.</summary>
     ValueTask DeleteChatAsync(ChatKey chat, CancellationToken cancellationToken);
 }

@@ -23,6 +23,7 @@ public abstract record MicrochatEvent(string Id, string Name)
         EventNames.MemberRemoved => MicrochatEventKind.MemberRemoved,
         EventNames.PermissionsChanged => MicrochatEventKind.PermissionsChanged,
         EventNames.Read => MicrochatEventKind.Read,
+        EventNames.ReactionChanged => MicrochatEventKind.ReactionChanged,
         EventNames.Reset => MicrochatEventKind.Reset,
         _ => MicrochatEventKind.Unknown,
     };

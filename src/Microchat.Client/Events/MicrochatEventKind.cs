@@ -27,4 +27,6 @@ public enum MicrochatEventKind
     Read,
     /// <summary><c>reset</c>: events were missed beyond what the server keeps; refetch what you show.</summary>
     Reset,
+    /// <summary><c>reaction_changed</c>: a message's reactions changed.</summary>
+    ReactionChanged,
 }

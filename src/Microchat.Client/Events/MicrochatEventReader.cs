@@ -23,6 +23,8 @@ internal static class MicrochatEventReader
                     new MemberEvent(id, name, Parse<MemberEventData>(data, d => d.Chat is not null && d.Member is not null)),
                 EventNames.PermissionsChanged =>
                     new PermissionsEvent(id, name, Parse<PermissionsEventData>(data, d => d.Chat is not null && d.Permissions is not null)),
+                EventNames.ReactionChanged =>
+                    new ReactionChangedEvent(id, name, Parse<ReactionEventData>(data, d => d.Chat is not null && d.Reactions is not null)),
                 EventNames.Reset => new ResetEvent(id, name),
                 _ => new UnknownEvent(id, name, data),
             };

@@ -26,6 +26,7 @@ internal sealed class ChatAccess(EntityResolver resolver, IMemberStore members)
             return new ChatView
             {
                 Target = target,
+                ViewerId = caller.Id,
                 Key = ChatKey.Dialog(caller.Id, target.Id),
                 Permissions = Permissions.Participant,
             };
@@ -34,13 +35,17 @@ internal sealed class ChatAccess(EntityResolver resolver, IMemberStore members)
         var membership = await members.FindAsync(target.Id, caller.Id, ct);
         if (membership is { Active: true }) return MemberView(target, membership);
         if (target.IsPrivate) return null;
-        return new ChatView { Target = target, Key = ChatKey.Conference(target.Id), Permissions = Permissions.ReadOnly, Membership = membership };
+        return new ChatView
+        {
+            Target = target, ViewerId = caller.Id, Key = ChatKey.Conference(target.Id), Permissions = Permissions.ReadOnly, Membership = membership,
+        };
     }
 
     /// <summary>A conference as a current member sees it, from a membership already loaded (the chat list loads them all at once).</summary>
     public static ChatView MemberView(EntityRecord conference, MemberRecord membership) => new()
     {
         Target = conference,
+        ViewerId = membership.EntityId,
         Key = ChatKey.Conference(conference.Id),
         Permissions = membership.IsOwner ? Permissions.All : membership.Permissions,
         Membership = membership,

@@ -46,7 +46,7 @@ internal sealed class ChatListService(
         var summaries = await presenter.SummariesAsync(found.Values.ToList(), ct);
         var marks = await markers.GetAsync(caller.Id, entries.Select(e => e.Key).ToList(), ct);
 
-        var rows = new List<(EntitySummary Chat, MessageRecord? Last, int Unread)>(entries.Count);
+        var rows = new List<(EntitySummary Chat, MessageRecord? Last, int Unread, ChatKey Key)>(entries.Count);
         foreach (var entry in entries)
         {
             var chat = summaries.TryGetValue(entry.EntityId, out var summary) ? summary : EntityPresenter.Deleted(entry.EntityId);
@@ -57,7 +57,7 @@ internal sealed class ChatListService(
                 var view = ChatAccess.MemberView(conference, membership);
                 if (!view.Permissions.Read)
                 {
-                    rows.Add((chat, null, 0));
+                    rows.Add((chat, null, 0, entry.Key));
                     continue;
                 }
                 // Messages from before the caller joined were never theirs to read as new.
@@ -72,17 +72,17 @@ internal sealed class ChatListService(
         }
 
         // Every last message is presented in one bulk pass, then handed back to its row in order.
-        var presented = await messagePresenter.PresentAsync(rows.Where(r => r.Last is not null).Select(r => (r.Chat, r.Last!)).ToList(), ct);
+        var presented = await messagePresenter.PresentAsync(caller.Id, rows.Where(r => r.Last is not null).Select(r => (r.Chat, r.Key, r.Last!)).ToList(), ct);
         var next = 0;
         return rows.Select(r => new ChatSummary(r.Chat, r.Last is null ? null : presented[next++], r.Unread)).ToList();
     }
 
-    private async ValueTask<(EntitySummary, MessageRecord?, int)> RowAsync(ChatKey key, EntitySummary chat, long marker,
+    private async ValueTask<(EntitySummary, MessageRecord?, int, ChatKey)> RowAsync(ChatKey key, EntitySummary chat, long marker,
         IReadOnlyList<MessageSpan>? spans, long callerId, CancellationToken ct)
     {
         var last = await messages.ListAsync(key, new MessageQuery(null, 0, 1, spans), ct);
         var unread = await messages.CountAfterAsync(key, marker, callerId, spans, ct);
-        return (chat, last.Count > 0 ? last[0] : null, unread);
+        return (chat, last.Count > 0 ? last[0] : null, unread, key);
     }
 
     // Joining is activity too: a conference the caller was just added to comes first even if it is quiet.

@@ -9,6 +9,9 @@ internal sealed record ChatView
     /// <summary>The entity the caller addressed: the other side of a dialog, or the conference.</summary>
     public required EntityRecord Target { get; init; }
 
+    /// <summary>The caller who sees the chat this way (whose own reactions show as <c>me</c>).</summary>
+    public long ViewerId { get; init; }
+
     /// <summary>Where the chat's history is kept.</summary>
     public required ChatKey Key { get; init; }
 

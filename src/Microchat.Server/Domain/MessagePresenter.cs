@@ -7,7 +7,7 @@ namespace Microchat.Server.Domain;
 /// Stored messages and gallery items to the wire, a whole page at a time: sender summaries and
 /// media are fetched in bulk, so a page costs the same few store calls however long it is.
 /// </summary>
-internal sealed class MessagePresenter(EntityPresenter entities, IMediaStore media)
+internal sealed partial class MessagePresenter(EntityPresenter entities, IMediaStore media, IReactionStore reactions)
 {
     /// <summary>Messages of one chat; <c>chat</c> is the chat as the caller of <paramref name="view"/> addresses it.</summary>
     public async ValueTask<IReadOnlyList<Message>> PresentAsync(ChatView view, IReadOnlyList<MessageRecord> records, CancellationToken ct)
@@ -15,7 +15,8 @@ internal sealed class MessagePresenter(EntityPresenter entities, IMediaStore med
         // The chat's own summary comes in the same bulk call as the senders'.
         var summaries = await entities.SummariesAsync(records.Select(r => r.SenderId).Append(view.Target.Id).ToList(), ct);
         var chat = summaries[view.Target.Id];
-        return await PresentAsync(records.Select(r => (chat, r)).ToList(), summaries, ct);
+        var presented = await PresentAsync(records.Select(r => (chat, r)).ToList(), summaries, ct);
+        return await WithReactionsAsync(view.ViewerId, presented.Select(m => (view.Key, m)).ToList(), ct);
     }
 
     /// <summary>Messages of many chats (the chat list's last messages), each with its chat's summary.</summary>

@@ -18,6 +18,7 @@ internal sealed class MessageService(
     MessagePresenter presenter,
     ChatEventPublisher events,
     UnitOfWorkRunner units,
+    ReactionEventPublisher messageEvents,
     MicrochatClock clock)
 {
     public async ValueTask<Message> SendAsync(Caller caller, string chat, SendMessageRequest request, CancellationToken ct)
@@ -138,8 +139,8 @@ internal sealed class MessageService(
 
     /// <summary>Tells every participant, each seeing the chat (and the message's <c>chat</c>) as they address it.</summary>
     public ValueTask PublishAsync(ChatView view, string name, Message message) =>
-        // The change is stored: a cancelled request must not lose its event.
-        events.PublishAsync(view.Key, name, chat => new MessageEventData(chat, message with { Chat = chat }), CancellationToken.None);
+        // Each receiver's own "me" in the message's reactions (ReactionEventPublisher); the change is stored, so it never cancels.
+        messageEvents.PublishMessageAsync(view.Key, name, message);
 
     public ValueTask PublishDeletedAsync(ChatView view, long id) =>
         events.PublishAsync(view.Key, EventNames.MessageDeleted, chat => new MessageIdEventData(chat, id), CancellationToken.None);

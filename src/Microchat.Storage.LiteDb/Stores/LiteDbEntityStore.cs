@@ -29,6 +29,7 @@ internal sealed class LiteDbEntityStore : IEntityStore
             if (entities.Exists(e => e.AliasKey == document.AliasKey)) return null;
             document.Id = Sequences.Next(db, Collection);
             entities.Insert(document);
+            EntityWordIndex.Add(db, document);
             return document.ToRecord();
         }));
 
@@ -61,11 +62,20 @@ internal sealed class LiteDbEntityStore : IEntityStore
             if (stored is null) return false;
             // The alias is the entity's identity: it never changes through an update.
             var document = EntityDocument.From(entity with { Alias = stored.Alias });
+            // The search words follow the title in the same commit.
+            EntityWordIndex.Remove(db, stored);
+            EntityWordIndex.Add(db, document);
             return entities.Update(document);
         }));
 
     public ValueTask<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_storage.Write(db => Entities(db).Delete(id)));
+        ValueTask.FromResult(_storage.Write(db =>
+        {
+            var entities = Entities(db);
+            if (entities.FindById(id) is not { } stored) return false;
+            EntityWordIndex.Remove(db, stored);
+            return entities.Delete(id);
+        }));
 
     private static ILiteCollection<EntityDocument> Entities(LiteDatabase db) => db.GetCollection<EntityDocument>(Collection);
 }

@@ -44,6 +44,7 @@ internal sealed class LiteDbMessageStore : IMessageStore
             state.LastActivityAt = message.SentAt;
             MessagesOf(db).Insert(document);
             AddGallery(db, state, document);
+            MessageWordIndex.Add(db, state.Number, document);
             chats.Upsert(state);
             return document.ToRecord();
         }));
@@ -93,11 +94,15 @@ internal sealed class LiteDbMessageStore : IMessageStore
             var document = messages.FindById(MessageKeys.Message(state.Number, message.Id));
             if (document is null) return null;
             RemoveGallery(db, state, document);
+            // The version it replaces and its words change in this same commit.
+            VersionTables.Keep(db, document, message.EditedAt ?? document.SentAt);
+            MessageWordIndex.Remove(db, state.Number, document);
             document.Text = message.Text;
             document.EditedAt = message.EditedAt;
             Number(document, message, state);
             messages.Update(document);
             AddGallery(db, state, document);
+            MessageWordIndex.Add(db, state.Number, document);
             chats.Update(state);
             return document.ToRecord();
         }));
@@ -110,6 +115,9 @@ internal sealed class LiteDbMessageStore : IMessageStore
             var document = messages.FindById(MessageKeys.Message(state.Number, id));
             if (document is null) return false;
             RemoveGallery(db, state, document);
+            MessageWordIndex.Remove(db, state.Number, document);
+            ReactionTables.DeleteMessage(db, document.Id);
+            VersionTables.DeleteMessage(db, document.Id);
             return messages.Delete(document.Id);
         }));
 
@@ -194,6 +202,9 @@ internal sealed class LiteDbMessageStore : IMessageStore
             MessagesOf(db).DeleteMany(Range(first, last));
             var (galleryFirst, galleryLast) = MessageKeys.AllGalleriesRange(state.Number);
             GalleryOf(db).DeleteMany(Range(galleryFirst, galleryLast));
+            MessageWordIndex.DeleteChat(db, state.Number);
+            ReactionTables.DeleteChat(db, state.Number);
+            VersionTables.DeleteChat(db, state.Number);
             chats.Delete(state.Id);
         });
         return ValueTask.CompletedTask;

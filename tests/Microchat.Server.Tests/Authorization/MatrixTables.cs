@@ -14,6 +14,7 @@ internal static class MatrixTables
         .. AvatarRows.Private,
         .. MemberRows.Private,
         .. MessageRows.Private,
+        .. FeatureRows.Private,
         .. MediaAndContactRows.All,
         .. EventRows.All,
     ];
@@ -24,5 +25,6 @@ internal static class MatrixTables
         .. AvatarRows.Public,
         .. MemberRows.Public,
         .. MessageRows.Public,
+        .. FeatureRows.Public,
     ];
 }
