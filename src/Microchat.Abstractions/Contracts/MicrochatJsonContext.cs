@@ -48,4 +48,8 @@ namespace Microchat.Contracts;
 [JsonSerializable(typeof(MemberEventData))]
 [JsonSerializable(typeof(PermissionsEventData))]
 [JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(Me))]
+[JsonSerializable(typeof(SetWebhookRequest))]
+[JsonSerializable(typeof(WebhookState))]
+[JsonSerializable(typeof(WebhookDelivery))]
 internal sealed partial class MicrochatJsonContext : JsonSerializerContext;
