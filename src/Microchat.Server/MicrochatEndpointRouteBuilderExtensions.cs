@@ -45,6 +45,7 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapMessages();
         api.MapChatList();
         api.MapEvents();
+        api.MapMe();
         return api;
     }
 }

@@ -23,4 +23,7 @@ public sealed class MicrochatOptions
 
     /// <summary>The window of <see cref="AuthRateLimitPermits"/> (default 1 minute).</summary>
     public TimeSpan AuthRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Lets webhooks use http and reach loopback, private and link-local addresses: for tests and development only.</summary>
+    public bool AllowInsecureWebhooks { get; set; }
 }

@@ -58,6 +58,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ChatEventPublisher>();
         services.TryAddSingleton<EventStream>();
         services.AddMicrochatDomain();
+        services.AddMicrochatWebhooks();
         return builder;
     }
 

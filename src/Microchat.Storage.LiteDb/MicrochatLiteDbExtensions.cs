@@ -44,6 +44,7 @@ public static class MicrochatLiteDbExtensions
         services.TryAddSingleton<IReadMarkerStore, LiteDbReadMarkerStore>();
         services.TryAddSingleton<IEventStore, LiteDbEventStore>();
         services.TryAddSingleton<IIdempotencyStore, LiteDbIdempotencyStore>();
+        services.TryAddSingleton<IWebhookStore, LiteDbWebhookStore>();
         services.AddHostedService<LiteDbCheckpointService>();
         return builder;
     }

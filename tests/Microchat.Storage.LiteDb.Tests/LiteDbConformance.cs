@@ -60,3 +60,8 @@ public sealed class LiteDbMediaStoreTests : MediaStoreConformance
 {
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
 }
+
+public sealed class LiteDbWebhookStoreTests : WebhookStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}

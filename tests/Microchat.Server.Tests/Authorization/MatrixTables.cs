@@ -16,6 +16,7 @@ internal static class MatrixTables
         .. MessageRows.Private,
         .. MediaAndContactRows.All,
         .. EventRows.All,
+        .. MeRows.All,
     ];
 
     public static IReadOnlyList<MatrixRow> PublicConference =>
