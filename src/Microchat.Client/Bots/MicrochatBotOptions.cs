@@ -24,6 +24,9 @@ public sealed class MicrochatBotOptions
     /// </summary>
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>The secret (16..256 characters) the server signs webhook deliveries with, and the endpoint checks them against.</summary>
+    /// <summary>
+    /// The secret (16..256 characters) the server signs webhook deliveries with, and <c>MapMicrochatWebhook()</c>
+    /// checks them against. Set, it also puts <c>AddMicrochatBot</c> in webhook mode: no stream is read.
+    /// </summary>
     public string? WebhookSecret { get; set; }
 }

@@ -23,6 +23,8 @@ internal sealed class MicrochatBotService<THandler>(
             await client.Me.SetWebhookAsync(url, secret, stoppingToken);
             return;
         }
+        // A secret alone: webhook mode with the webhook registered by other means; the server refuses the stream meanwhile.
+        if (settings.WebhookSecret is not null) return;
         var handler = services.GetRequiredService<THandler>();
         await MicrochatBotExtensions.RunAsync(client, handler, settings, logger, stoppingToken);
     }
