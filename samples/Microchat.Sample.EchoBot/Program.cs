@@ -51,3 +51,6 @@ string? Option(string name)
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
+
+// Internal, so test projects that reference both this sample and the sample host see one Program (the host's).
+internal sealed partial class Program;

@@ -12,7 +12,7 @@ internal sealed class BotRunner(IMicrochatClient client, IMicrochatBotHandler ha
 {
     private const int LaneCapacity = 64;
 
-    public async Task RunAsync(IAsyncEnumerable<MicrochatEvent> events, long? ownId, CancellationToken ct)
+    public async Task RunAsync(IAsyncEnumerable<MicrochatEvent> events, Task<long?> ownId, CancellationToken ct)
     {
         var lanes = Enumerable.Range(0, Math.Max(1, options.MaxParallelChats))
             .Select(_ => Channel.CreateBounded<MicrochatEvent>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true }))
@@ -22,7 +22,7 @@ internal sealed class BotRunner(IMicrochatClient client, IMicrochatBotHandler ha
         {
             await foreach (var update in events.WithCancellation(ct))
             {
-                if (!options.IncludeOwnMessages && IsOwn(update, ownId)) continue;
+                if (!options.IncludeOwnMessages && update is MessageEvent && IsOwn(update, await ownId)) continue;
                 var lane = lanes[(int)((ulong)ChatOf(update) % (ulong)lanes.Length)];
                 await lane.Writer.WriteAsync(update, ct);
             }

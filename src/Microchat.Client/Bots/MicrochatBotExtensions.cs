@@ -33,15 +33,10 @@ public static class MicrochatBotExtensions
     internal static async Task RunAsync(IMicrochatClient client, IMicrochatBotHandler handler, MicrochatBotOptions options, ILogger logger,
         CancellationToken ct)
     {
-        long? ownId = null;
         try
         {
-            if (!options.IncludeOwnMessages)
-            {
-                var me = await client.Me.GetAsync(ct);
-                ownId = me.Id;
-                logger.BotStarted(me.Alias, me.Id);
-            }
+            // Asked while the stream opens, not before: the first answer should not wait for two round trips.
+            var ownId = options.IncludeOwnMessages ? Task.FromResult<long?>(null) : WhoAmIAsync(client, logger, ct);
             var runner = new BotRunner(client, handler, options, logger);
             await runner.RunAsync(client.Events.ListenAsync(options.LastEventId, ct), ownId, ct);
         }
@@ -49,6 +44,13 @@ public static class MicrochatBotExtensions
         {
             // Stopping is not a failure.
         }
+    }
+
+    private static async Task<long?> WhoAmIAsync(IMicrochatClient client, ILogger logger, CancellationToken ct)
+    {
+        var me = await client.Me.GetAsync(ct);
+        logger.BotStarted(me.Alias, me.Id);
+        return me.Id;
     }
 
     private sealed class DelegateBotHandler(Func<IMicrochatClient, MicrochatEvent, CancellationToken, Task> handle) : IMicrochatBotHandler
