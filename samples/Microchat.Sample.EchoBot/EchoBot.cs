@@ -1,48 +1,45 @@
-using System.Globalization;
 using Microchat.Client;
 using Microchat.Contracts;
 
 namespace Microchat.Sample.EchoBot;
 
 /// <summary>
-/// Answers every message a user sends it — in its dialogs and in the conferences it is in — with
-/// the same text, as a reply. The whole bot is this loop over the event stream.
+/// Echoes what users write to it — in its dialogs and in the conferences it is in — as a reply,
+/// and knows a few commands: <c>/start</c>, <c>/echo text</c>, <c>/photo</c> and the generated <c>/help</c>.
 /// </summary>
-public sealed class EchoBot(MicrochatClient client, TextWriter log)
+public sealed class EchoBot : MicrochatCommandBot
 {
-    /// <summary>Answers messages from now on, until cancelled.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(null, cancellationToken);
+    /// <summary>A 1×1 PNG, so the sample needs no image file.</summary>
+    public static readonly byte[] Dot = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    /// <summary>Answers messages after <paramref name="lastEventId"/> (an event id kept from an earlier run), until cancelled.</summary>
-    public async Task RunAsync(string? lastEventId, CancellationToken cancellationToken)
+    /// <summary>The bot and its commands.</summary>
+    public EchoBot()
     {
-        await foreach (var e in client.Events.ListenAsync(lastEventId, cancellationToken))
+        Command("start", "Says hello", (c, ct) =>
+            c.ReplyAsync($"Hello, {c.Update.Message.Sender.Title}! Write anything and I echo it; /help lists my commands.", ct));
+        Command("echo", "Echoes the rest of the line: /echo <text>", (c, ct) =>
+            c.ReplyAsync(c.Arguments.Length > 0 ? c.Arguments : "Echo what? Try /echo hello.", ct));
+        Command("photo", "Sends a (very small) photo", async (c, ct) =>
         {
-            if (e is MessageEvent { Kind: MicrochatEventKind.MessageCreated } created && ShouldAnswer(created.Message))
-                await AnswerAsync(created, cancellationToken);
-        }
+            using var photo = new MemoryStream(Dot);
+            await c.Client.SendPhotoAsync(c.Chat, photo, "dot.png", "A dot, for you.", "image/png", c.Update.Message.Id, ct);
+        });
     }
 
     /// <summary>
-    /// Users' messages only: the bot's own messages come back to it as events too, and two bots
-    /// echoing each other in a conference would never stop.
+    /// Users' messages only: two bots echoing each other in a conference would never stop (the bot's
+    /// own messages are already left out by the host).
     /// </summary>
-    public static bool ShouldAnswer(Message message) => message.Sender.Type == EntityType.User;
-
-    private async Task AnswerAsync(MessageEvent e, CancellationToken ct)
+    public static bool ShouldAnswer(Message message)
     {
-        // The event's chat is the chat as the bot addresses it: the user, in a dialog.
-        var chat = e.Chat.Id.ToString(CultureInfo.InvariantCulture);
-        var text = string.IsNullOrEmpty(e.Message.Text) ? "I can only echo text." : e.Message.Text;
-        try
-        {
-            await client.Messages.SendAsync(chat, new SendMessageRequest(text, ReplyTo: e.Message.Id), ct);
-            await log.WriteLineAsync($"{e.Message.Sender.Title} in {e.Chat.Title}: {e.Message.Text}");
-        }
-        catch (MicrochatApiException refusal)
-        {
-            // Muted in a conference, or the chat is gone: skip this one and keep answering the rest.
-            await log.WriteLineAsync($"Could not answer in {e.Chat.Title}: {(int)refusal.StatusCode} {refusal.Message}");
-        }
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Sender.Type == EntityType.User;
     }
+
+    /// <inheritdoc />
+    protected override Task OnMessageAsync(IMicrochatClient client, MessageEvent message, CancellationToken cancellationToken) =>
+        ShouldAnswer(message.Message)
+            ? client.ReplyAsync(message, string.IsNullOrEmpty(message.Message.Text) ? "I can only echo text." : message.Message.Text, cancellationToken)
+            : Task.CompletedTask;
 }

@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Accounts, logins and tokens.</summary>
-public sealed class AuthClient
+public sealed class AuthClient : IAuthClient
 {
     private readonly MicrochatTransport _transport;
 

@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Avatars of users, bots and conferences.</summary>
-public sealed partial class AvatarsClient
+public sealed partial class AvatarsClient : IAvatarsClient
 {
     private readonly MicrochatTransport _transport;
 

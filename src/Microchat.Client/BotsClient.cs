@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Bots: creating bots.</summary>
-public sealed partial class BotsClient
+public sealed partial class BotsClient : IBotsClient
 {
     private readonly MicrochatTransport _transport;
 

@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Chats: the caller's chat list, chat details, read markers. A chat is "@alias" or an id as text.</summary>
-public sealed partial class ChatsClient
+public sealed partial class ChatsClient : IChatsClient
 {
     private readonly MicrochatTransport _transport;
 

@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Conferences and their default permissions.</summary>
-public sealed partial class ConferencesClient
+public sealed partial class ConferencesClient : IConferencesClient
 {
     private readonly MicrochatTransport _transport;
 

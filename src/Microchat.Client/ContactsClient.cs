@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>The caller's contact list.</summary>
-public sealed partial class ContactsClient
+public sealed partial class ContactsClient : IContactsClient
 {
     private readonly MicrochatTransport _transport;
 

@@ -10,7 +10,7 @@ namespace Microchat.Client;
 /// going until cancelled: it reconnects by itself with <c>Last-Event-ID</c> after any drop, so
 /// the caller sees every event once, in order.
 /// </summary>
-public sealed partial class EventsClient
+public sealed partial class EventsClient : IEventsClient
 {
     private const string EventStreamType = "text/event-stream";
     private readonly MicrochatTransport _transport;
@@ -72,6 +72,7 @@ public sealed partial class EventsClient
             }
 
             var wait = retryAfter is { } asked && asked > delay ? asked : delay;
+            _transport.Logger.Reconnecting(response is null ? "could not connect" : "connection ended", wait, lastEventId);
             await Task.Delay(wait, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
         }
@@ -82,28 +83,28 @@ public sealed partial class EventsClient
     {
         try
         {
-            var response = await _transport.SendRawAsync(HttpMethod.Get, "events", null, ct, HttpCompletionOption.ResponseHeadersRead,
-                request =>
+            var response = await _transport.SendRawAsync(new MicrochatRequest(HttpMethod.Get, "events")
+            {
+                Completion = HttpCompletionOption.ResponseHeadersRead,
+                Retry = false,
+                Configure = request =>
                 {
                     request.Headers.Accept.ParseAdd(EventStreamType);
                     if (lastEventId is not null) request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
-                });
+                },
+            }, ct);
             if (response.Content.Headers.ContentType?.MediaType == EventStreamType) return (response, null);
             response.Dispose();
             throw new InvalidOperationException(
-                $"GET {_transport.Http.BaseAddress}events did not answer with an event stream: is the BaseAddress the Microchat API root?");
+                $"GET {_transport.Address("events")} did not answer with an event stream: is the BaseAddress the Microchat API root?");
         }
         catch (MicrochatApiException e) when (IsTransient(e.StatusCode))
         {
             return (null, e.RetryAfter);
         }
-        catch (HttpRequestException) when (!ct.IsCancellationRequested)
+        catch (MicrochatTransportException) when (!ct.IsCancellationRequested)
         {
-            return (null, null);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // HttpClient.Timeout while waiting for the headers.
+            // No connection, or HttpClient.Timeout while waiting for the headers.
             return (null, null);
         }
     }

@@ -7,7 +7,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Uploading and downloading media.</summary>
-public sealed partial class MediaClient
+public sealed partial class MediaClient : IMediaClient
 {
     private readonly MicrochatTransport _transport;
 
@@ -17,10 +17,16 @@ public sealed partial class MediaClient
     public Task<Media> UploadAsync(Stream content, string contentType, string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var body = new UploadContent(content);
-        // Unvalidated, so the server is the one judge of a type.
-        body.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        return SendUploadAsync(MicrochatTransport.Query("media", ("name", name)), body, cancellationToken);
+        var start = content.CanSeek ? content.Position : 0;
+        HttpContent Body()
+        {
+            Rewind(content, start);
+            var body = new UploadContent(content);
+            // Unvalidated, so the server is the one judge of a type.
+            body.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return body;
+        }
+        return SendUploadAsync(MicrochatTransport.Query("media", ("name", name)), Body, content.CanSeek, cancellationToken);
     }
 
     /// <summary>Uploads a file as <c>multipart/form-data</c> with one <c>file</c> part; the stream is read, not disposed.</summary>
@@ -28,17 +34,22 @@ public sealed partial class MediaClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var part = new UploadContent(content);
-        part.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        var form = new MultipartFormDataContent { { part, "file", fileName } };
-        return SendUploadAsync("media", form, cancellationToken);
+        var start = content.CanSeek ? content.Position : 0;
+        HttpContent Form()
+        {
+            Rewind(content, start);
+            var part = new UploadContent(content);
+            part.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return new MultipartFormDataContent { { part, "file", fileName } };
+        }
+        return SendUploadAsync("media", Form, content.CanSeek, cancellationToken);
     }
 
     /// <summary>Describes an uploaded file (<c>GET /media/{id}</c>).</summary>
     public Task<Media> GetAsync(string id, CancellationToken cancellationToken = default) =>
         _transport.GetAsync<Media>($"media/{MicrochatTransport.Ref(id)}", cancellationToken);
 
-    /// <summary>Downloads a file's bytes (<c>GET /media/{id}/content</c>).</summary>
+    /// <summary>Downloads a file's bytes into memory (<c>GET /media/{id}/content</c>); prefer <see cref="OpenReadAsync"/> for large files.</summary>
     public Task<MediaDownload> DownloadAsync(string id, CancellationToken cancellationToken = default) =>
         DownloadAsync(id, null, cancellationToken);
 
@@ -46,36 +57,62 @@ public sealed partial class MediaClient
     public Task<MediaDownload> DownloadRangeAsync(string id, long from, long? to = null, CancellationToken cancellationToken = default) =>
         DownloadAsync(id, new RangeHeaderValue(from, to), cancellationToken);
 
-    /// <summary>The absolute address of a file's bytes, optionally carrying the token for an <c>&lt;img&gt;</c> or a player.</summary>
-    public Uri ContentUri(string id, bool includeAccessToken = false)
+    /// <summary>Opens a file's bytes as a stream read straight from the connection; dispose the result to close it.</summary>
+    public async Task<MediaStream> OpenReadAsync(string id, CancellationToken cancellationToken = default)
     {
-        var path = MicrochatTransport.Query($"media/{MicrochatTransport.Ref(id)}/content", ("access_token", includeAccessToken ? _transport.Token : null));
-        return _transport.Http.BaseAddress is { } root ? new Uri(root, path) : new Uri(path, UriKind.Relative);
+        var response = await SendDownloadAsync(id, null, cancellationToken);
+        try
+        {
+            var headers = response.Content.Headers;
+            return new MediaStream(response, await response.Content.ReadAsStreamAsync(cancellationToken),
+                headers.ContentType?.MediaType ?? "application/octet-stream", FileName(headers), headers.ContentLength);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The absolute address of a file's bytes, optionally carrying the token for an <c>&lt;img&gt;</c> or a player.</summary>
+    public Uri ContentUri(string id, bool includeAccessToken = false) =>
+        _transport.Address(MicrochatTransport.Query($"media/{MicrochatTransport.Ref(id)}/content",
+            ("access_token", includeAccessToken ? _transport.Token : null)));
 
     // "Expect: 100-continue" lets the server refuse an upload (413, 401 …) before the body is sent.
-    private async Task<Media> SendUploadAsync(string path, HttpContent body, CancellationToken ct)
+    private Task<Media> SendUploadAsync(string path, Func<HttpContent> body, bool replayable, CancellationToken ct) =>
+        _transport.SendAsync<Media>(new MicrochatRequest(HttpMethod.Post, path, body, replayable)
+        {
+            Configure = request => request.Headers.ExpectContinue = true,
+        }, ct);
+
+    private static void Rewind(Stream content, long start)
     {
-        using var response = await _transport.SendRawAsync(HttpMethod.Post, path, body, ct,
-            configure: request => request.Headers.ExpectContinue = true);
-        return await response.Content.ReadFromJsonAsync(MediaInfo, ct) ?? throw new MicrochatApiException(response.StatusCode, null);
+        if (content.CanSeek) content.Position = start;
     }
 
-    private static JsonTypeInfo<Media> MediaInfo => (JsonTypeInfo<Media>)MicrochatJson.Options.GetTypeInfo(typeof(Media));
+    private Task<HttpResponseMessage> SendDownloadAsync(string id, RangeHeaderValue? range, CancellationToken ct) =>
+        _transport.SendRawAsync(new MicrochatRequest(HttpMethod.Get, $"media/{MicrochatTransport.Ref(id)}/content")
+        {
+            Completion = HttpCompletionOption.ResponseHeadersRead,
+            Configure = request => request.Headers.Range = range,
+        }, ct);
 
     private async Task<MediaDownload> DownloadAsync(string id, RangeHeaderValue? range, CancellationToken ct)
     {
-        using var response = await _transport.SendRawAsync(HttpMethod.Get, $"media/{MicrochatTransport.Ref(id)}/content", null, ct,
-            configure: request => request.Headers.Range = range);
+        using var response = await SendDownloadAsync(id, range, ct);
         var headers = response.Content.Headers;
         return new MediaDownload(
             await response.Content.ReadAsByteArrayAsync(ct),
             headers.ContentType?.MediaType ?? "application/octet-stream",
-            headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"'),
+            FileName(headers),
             headers.ContentDisposition?.DispositionType == "attachment",
             response.Headers.ETag?.Tag,
             response.StatusCode == HttpStatusCode.PartialContent ? headers.ContentRange : null);
     }
+
+    private static string? FileName(HttpContentHeaders headers) =>
+        headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"');
 
     // The caller's stream stays the caller's: HttpClient would dispose a StreamContent's stream.
     private sealed class UploadContent(Stream content) : HttpContent

@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Conference members and their permissions. Conferences and members are "@alias" or an id as text.</summary>
-public sealed partial class MembersClient
+public sealed partial class MembersClient : IMembersClient
 {
     private readonly MicrochatTransport _transport;
 

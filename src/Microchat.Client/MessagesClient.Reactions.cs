@@ -8,7 +8,7 @@ public sealed partial class MessagesClient
     /// <summary>Reacts to a message with one emoji (<c>PUT …/messages/{id}/reactions/{emoji}</c>); reacting twice changes nothing.</summary>
     public async Task ReactAsync(string chat, long id, string emoji, CancellationToken cancellationToken = default)
     {
-        using var response = await _transport.SendRawAsync(HttpMethod.Put, Reaction(chat, id, emoji), null, cancellationToken);
+        using var response = await _transport.SendRawAsync(new MicrochatRequest(HttpMethod.Put, Reaction(chat, id, emoji)), cancellationToken);
     }
 
     /// <summary>Removes the caller's own reaction with this emoji (<c>DELETE …/reactions/{emoji}</c>).</summary>

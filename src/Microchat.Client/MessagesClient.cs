@@ -3,7 +3,7 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>Messages and galleries of a chat.</summary>
-public sealed partial class MessagesClient
+public sealed partial class MessagesClient : IMessagesClient
 {
     private readonly MicrochatTransport _transport;
 

@@ -4,8 +4,8 @@ using Microchat.Contracts;
 namespace Microchat.Client;
 
 /// <summary>The server refused a request: carries its problem details (status, title, detail, field errors).</summary>
-public sealed class MicrochatApiException(HttpStatusCode statusCode, Problem? problem, TimeSpan? retryAfter = null)
-    : Exception(problem?.Detail ?? problem?.Title ?? $"The Microchat server answered {(int)statusCode} {statusCode}.")
+public sealed class MicrochatApiException(HttpStatusCode statusCode, Problem? problem, TimeSpan? retryAfter = null, string? message = null)
+    : MicrochatException(message ?? problem?.Detail ?? problem?.Title ?? $"The Microchat server answered {(int)statusCode} {statusCode}.")
 {
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode StatusCode { get; } = statusCode;

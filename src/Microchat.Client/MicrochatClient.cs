@@ -1,15 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Microchat.Client;
 
-/// <summary>The typed client of a Microchat server, grouped by resource (<c>client.Auth</c>, …).</summary>
-public sealed class MicrochatClient
+/// <summary>The typed client of a Microchat server, grouped by resource (<c>client.Messages</c>, …).</summary>
+public sealed class MicrochatClient : IMicrochatClient
 {
     private readonly MicrochatTransport _transport;
 
-    /// <summary>A client over an <see cref="HttpClient"/> whose BaseAddress is the API root (ending in "/").</summary>
-    public MicrochatClient(HttpClient http)
+    /// <summary>A client over an <see cref="HttpClient"/> whose BaseAddress is the API root (the trailing "/" is optional).</summary>
+    public MicrochatClient(HttpClient http) : this(http, null, null)
+    {
+    }
+
+    /// <summary>A client with retry settings and a logger for retries and reconnects; <see cref="MicrochatClientOptions.BaseAddress"/>, when set, wins over the HttpClient's.</summary>
+    public MicrochatClient(HttpClient http, MicrochatClientOptions? options, ILogger<MicrochatClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        _transport = new MicrochatTransport(http);
+        options ??= new MicrochatClientOptions();
+        _transport = new MicrochatTransport(http, options, (ILogger?)logger ?? NullLogger.Instance) { Token = options.Token };
+        Me = new MeClient(_transport);
         Auth = new AuthClient(_transport);
         Bots = new BotsClient(_transport);
         Chats = new ChatsClient(_transport);
@@ -28,6 +38,21 @@ public sealed class MicrochatClient
         get => _transport.Token;
         set => _transport.Token = value;
     }
+
+    /// <summary>
+    /// Makes the next POST of this async flow carry <paramref name="key"/> as its Idempotency-Key
+    /// (otherwise the client makes one per call). Keep the key with the work it stands for, and a
+    /// send repeated after a crash is answered with the first result instead of doubling.
+    /// </summary>
+    public static IDisposable UseIdempotencyKey(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (key.Length > 64) throw new ArgumentOutOfRangeException(nameof(key), "An Idempotency-Key is 1..64 characters.");
+        return IdempotencyScope.Begin(key);
+    }
+
+    /// <summary>The caller itself: <c>GET /me</c> and a bot's webhook.</summary>
+    public MeClient Me { get; }
 
     /// <summary>Accounts, logins and tokens.</summary>
     public AuthClient Auth { get; }
@@ -58,4 +83,19 @@ public sealed class MicrochatClient
 
     /// <summary>The Server-Sent Events stream.</summary>
     public EventsClient Events { get; }
+
+    /// <summary>The logger the client reports retries and reconnects to (the bot host reports handler failures there too).</summary>
+    internal ILogger Logger => _transport.Logger;
+
+    IMeClient IMicrochatClient.Me => Me;
+    IAuthClient IMicrochatClient.Auth => Auth;
+    IBotsClient IMicrochatClient.Bots => Bots;
+    IChatsClient IMicrochatClient.Chats => Chats;
+    IMessagesClient IMicrochatClient.Messages => Messages;
+    IConferencesClient IMicrochatClient.Conferences => Conferences;
+    IMembersClient IMicrochatClient.Members => Members;
+    IMediaClient IMicrochatClient.Media => Media;
+    IAvatarsClient IMicrochatClient.Avatars => Avatars;
+    IContactsClient IMicrochatClient.Contacts => Contacts;
+    IEventsClient IMicrochatClient.Events => Events;
 }

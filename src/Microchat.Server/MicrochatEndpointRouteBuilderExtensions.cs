@@ -49,6 +49,7 @@ public static class MicrochatEndpointRouteBuilderExtensions
         api.MapChatList();
         api.MapTyping();
         api.MapEvents();
+        api.MapMe();
         return api;
     }
 }

@@ -26,4 +26,6 @@ public sealed class MicrochatOptions
 
     /// <summary>Event streams one caller may hold open at once; a new one over this closes the caller's oldest (default 8).</summary>
     public int MaxStreamsPerCaller { get; set; } = 8;
+    /// <summary>Lets webhooks use http and reach loopback, private and link-local addresses: for tests and development only.</summary>
+    public bool AllowInsecureWebhooks { get; set; }
 }

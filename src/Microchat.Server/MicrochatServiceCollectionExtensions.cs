@@ -60,6 +60,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<ReactionEventPublisher>();
         services.TryAddSingleton<EventStream>();
         services.AddMicrochatDomain();
+        services.AddMicrochatWebhooks();
         return builder;
     }
 

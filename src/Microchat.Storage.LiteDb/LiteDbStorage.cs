@@ -35,7 +35,10 @@ internal sealed class LiteDbStorage : IDisposable
 
     /// <summary>Collections that no store's indexes create: made at start-up, like the rest.</summary>
     private static readonly string[] SchemaCollections =
-        ["sequences", "media", "_files", "_chunks", "data_protection_keys", "events", "idempotency"];
+        [
+            "sequences", "media", "_files", "_chunks", "data_protection_keys", "events", "idempotency", "chats", "messages",
+            "reactions", "reaction_counts", "message_versions", "webhooks",
+        ];
 
     /// <summary>The writer, whose commits the event feed and the store's health follow.</summary>
     public GroupCommitWriter Writer => _writer;

@@ -77,6 +77,7 @@ public static class MicrochatLiteDbExtensions
         services.TryAddSingleton<IMessageVersionStore, LiteDbMessageVersionStore>();
         services.TryAddSingleton<IMessageSearchStore, LiteDbMessageSearchStore>();
         services.TryAddSingleton<IEntitySearchStore, LiteDbEntitySearchStore>();
+        services.TryAddSingleton<IWebhookStore, LiteDbWebhookStore>();
         services.AddHostedService<LiteDbCheckpointService>();
         return builder;
     }

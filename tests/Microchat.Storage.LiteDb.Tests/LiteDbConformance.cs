@@ -65,3 +65,8 @@ public sealed class LiteDbUnitOfWorkTests : UnitOfWorkConformance
 {
     protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
 }
+
+public sealed class LiteDbWebhookStoreTests : WebhookStoreConformance
+{
+    protected override void UseStore(MicrochatBuilder builder) => builder.UseLiteDbInMemory();
+}

@@ -53,4 +53,8 @@ namespace Microchat.Contracts;
 [JsonSerializable(typeof(ReactionEventData))]
 [JsonSerializable(typeof(List<EntitySummary>))]
 [JsonSerializable(typeof(List<MessageVersion>))]
+[JsonSerializable(typeof(Me))]
+[JsonSerializable(typeof(SetWebhookRequest))]
+[JsonSerializable(typeof(WebhookState))]
+[JsonSerializable(typeof(WebhookDelivery))]
 internal sealed partial class MicrochatJsonContext : JsonSerializerContext;

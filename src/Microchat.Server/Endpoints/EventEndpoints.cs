@@ -24,7 +24,8 @@ internal static class EventEndpoints
                 + "The stream opens at once with a heartbeat (or a reset) whose id: is its starting position; heartbeats without an id: "
                 + "follow whenever it is quiet. Resume with the Last-Event-ID header or ?last_event_id=; an id past retention, never "
                 + "issued or malformed begins the stream with reset (refetch, then go on). Accepts ?access_token= for EventSource.")
-            .ProducesProblems(401);
+            .ProducesProblems(401)
+            .RefusedWhileWebhookIsSet();
         return api;
     }
 

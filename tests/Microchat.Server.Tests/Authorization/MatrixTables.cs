@@ -17,6 +17,7 @@ internal static class MatrixTables
         .. FeatureRows.Private,
         .. MediaAndContactRows.All,
         .. EventRows.All,
+        .. MeRows.All,
     ];
 
     public static IReadOnlyList<MatrixRow> PublicConference =>

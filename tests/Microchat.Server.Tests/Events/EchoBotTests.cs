@@ -89,14 +89,15 @@ public sealed class EchoBotTests(ITestOutputHelper output)
         {
             var run = new EchoBotRun();
             var from = await host.LastIdAsync();
-            run._loop = new EchoBot(bot.Client, TextWriter.Null).RunAsync(from, run._stop.Token);
+            run._loop = bot.Client.RunBotAsync(new EchoBot(), new MicrochatBotOptions { LastEventId = from }, run._stop.Token);
             return run;
         }
 
         public async ValueTask DisposeAsync()
         {
             await _stop.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _loop);
+            // The bot host stops cleanly: cancelling is not a failure.
+            await _loop;
             _stop.Dispose();
         }
     }
