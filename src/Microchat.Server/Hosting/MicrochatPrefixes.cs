@@ -16,4 +16,15 @@ internal sealed class MicrochatPrefixes
     {
         lock (_prefixes) return _prefixes.Any(p => path.StartsWithSegments(p));
     }
+
+    /// <summary>Whether the prefix appears as whole segments anywhere in the path (a path base may come before it).</summary>
+    public bool CoversAnywhere(PathString path)
+    {
+        var value = path.Value ?? "";
+        lock (_prefixes)
+        {
+            return _prefixes.Any(p => value.EndsWith(p.Value!, StringComparison.OrdinalIgnoreCase)
+                || value.Contains(p.Value + "/", StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }
