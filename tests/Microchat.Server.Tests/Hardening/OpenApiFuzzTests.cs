@@ -42,6 +42,8 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();
         var started = DateTime.UtcNow;
+        // Long runs can be watched: MICROCHAT_FUZZ_PROGRESS=/tmp/fuzz.txt appends a line every 100 requests.
+        var progress = Environment.GetEnvironmentVariable("MICROCHAT_FUZZ_PROGRESS");
 
         for (var i = 0; i < total; i++)
         {
@@ -54,6 +56,7 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
                 _ => null,
             };
             var (request, description) = fuzzer.Next(token);
+            if (progress is not null && i % 100 == 0) await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {i} {description[..Math.Min(200, description.Length)]}\n");
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

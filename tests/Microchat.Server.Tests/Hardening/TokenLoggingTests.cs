@@ -32,7 +32,10 @@ public sealed class TokenLoggingTests
             o.Rules.Clear();
             o.MinLevel = LogLevel.Trace;
         });
-        builder.Services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.All);
+        // Everything but bodies (HttpLoggingFields.All leaves the query out; a host logging bodies
+        // logs the login response's token and the password it was sent, which no library can stop).
+        builder.Services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.RequestPropertiesAndHeaders
+            | HttpLoggingFields.RequestQuery | HttpLoggingFields.ResponsePropertiesAndHeaders | HttpLoggingFields.Duration);
         builder.Services.AddMicrochat(o => o.AuthRateLimitPermits = 1000).UseLiteDbInMemory();
         await using var app = builder.Build();
         app.UseHttpLogging();
@@ -64,8 +67,11 @@ public sealed class TokenLoggingTests
         // The host's own request lines were written, and at Trace: the test would see a leak there.
         Assert.Contains(entries, e => e.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && e.Text.Contains("/api/chats", StringComparison.Ordinal));
         // (The 401s are answered by the authorization middleware WebApplication puts before the host's HttpLogging.)
-        Assert.Contains(entries, e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal) && e.Text.Contains("last_event_id=0", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.Level == LogLevel.Trace);
+        var httpLogging = entries.Where(e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal)).ToList();
+        Assert.True(httpLogging.Any(e => e.Text.Contains("last_event_id=0", StringComparison.Ordinal)),
+            "HTTP logging lines: " + string.Join(" || ", httpLogging.Select(e => e.Text)));
+        // The levels really are open below Information (little in ASP.NET Core writes at Trace itself).
+        Assert.Contains(entries, e => e.Level == LogLevel.Debug && e.Category.StartsWith("Microsoft.AspNetCore.Routing", StringComparison.Ordinal));
         var leaks = entries.Where(e => e.Text.Contains(token, StringComparison.Ordinal) || e.Text.Contains(escaped, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "Leaked in: " + string.Join(" || ", leaks.Select(e => $"{e.Category}: {e.Text}")));
     }
