@@ -20,7 +20,7 @@ internal static class QueryTokenScrubber
         var query = request.QueryString;
         if (string.IsNullOrEmpty(query)) return;
         // The path base is applied later by the host's middleware, so the prefix may follow one.
-        if (!prefixes.CoversAnywhere(request.PathBase + request.Path)) return;
+        if (!prefixes.CoversAnywhere(string.Concat(request.PathBase, request.Path))) return;
 
         if (!TryRemove(query, out var rest, out var token)) return;
         request.QueryString = rest;

@@ -18,9 +18,10 @@ internal sealed class MicrochatPrefixes
     }
 
     /// <summary>Whether the prefix appears as whole segments anywhere in the path (a path base may come before it).</summary>
-    public bool CoversAnywhere(PathString path)
+    public bool CoversAnywhere(string path)
     {
-        var value = path.Value ?? "";
+        // A plain string: converting a raw feature path to PathString would decode it a second time.
+        var value = path;
         lock (_prefixes)
         {
             return _prefixes.Any(p => value.EndsWith(p.Value!, StringComparison.OrdinalIgnoreCase)

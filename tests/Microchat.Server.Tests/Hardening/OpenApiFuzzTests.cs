@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microchat.Client;
 using Microchat.Contracts;
 using Microchat.Server.Tests.Infrastructure;
-using Microchat.Server.Tests.Messages;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -42,13 +42,14 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();
         var started = DateTime.UtcNow;
-        // Long runs can be watched: MICROCHAT_FUZZ_PROGRESS=/tmp/fuzz.txt appends a line every 100 requests.
+        var hung = 0;
+        // Long runs can be watched: MICROCHAT_FUZZ_PROGRESS=/tmp/fuzz.txt appends a line per request.
         var progress = Environment.GetEnvironmentVariable("MICROCHAT_FUZZ_PROGRESS");
 
         for (var i = 0; i < total; i++)
         {
             // Fresh accounts now and then: the fuzzer deletes chats and revokes tokens as it goes.
-            if (i % 400 == 0) await SeedAsync(host, http, fixture);
+            if (i % 400 == 0) await SeedAsync(logged, fixture);
             string? token = random.Next(10) switch
             {
                 < 6 => values.Pick(fixture.Tokens),
@@ -56,16 +57,30 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
                 _ => null,
             };
             var (request, description) = fuzzer.Next(token);
-            if (progress is not null && i % 100 == 0) await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {i} {description[..Math.Min(200, description.Length)]}\n");
+            if (progress is not null) await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {i} {description[..Math.Min(200, description.Length)]}\n");
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                // A request the server never answers (the test server ignores the client's
+                // cancellation until the app returns) is a failure too, and ends the run after 3.
+                var send = http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if (await Task.WhenAny(send, Task.Delay(TimeSpan.FromSeconds(25))) != send)
+                {
+                    failures.Add($"no answer in 25 s (request {i}, seed {seed}): {description}");
+                    if (++hung == 3) break;
+                    continue;
+                }
+                using var response = await send;
                 var status = (int)response.StatusCode;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
                 if (status >= 500) failures.Add($"{status}: {description}");
                 else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                     failures.Add($"{status} without a problem body: {description}");
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
+            {
+                // The test server refuses a NUL in the path before the app, as Kestrel does (a bare 400).
+                statuses[0] = statuses.GetValueOrDefault(0) + 1;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -78,7 +93,7 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         }
 
         var elapsed = DateTime.UtcNow - started;
-        var errors = logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
+        var errors = logs.Entries.Where(e => e.Level is LogLevel.Error or LogLevel.Critical).ToList();
         output.WriteLine($"{total} requests over {fuzzer.OperationCount} operations in {elapsed.TotalSeconds:0.0} s (seed {seed}); statuses: "
             + string.Join(", ", statuses.Select(p => $"{p.Key}×{p.Value}")));
         Assert.True(failures.Count == 0, $"{failures.Count} failures, first ones:\n" + string.Join("\n", failures.Take(20)));
@@ -86,21 +101,35 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         Assert.True(statuses.Keys.Any(k => k is >= 200 and < 300), "The fuzzer never got a success: it is not reaching the endpoints.");
     }
 
-    private static async Task SeedAsync(MicrochatHost host, HttpClient http, FuzzFixture fixture)
+    // Seeds through the logged host itself (a second host on the same file would not share its caches).
+    private static async Task SeedAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, FuzzFixture fixture)
     {
-        var alice = await host.SignUpAsync(TestUsers.UniqueAlias("fa"));
-        var bob = await host.SignUpAsync(TestUsers.UniqueAlias("fb"));
-        var conference = await alice.CreateConferenceAsync();
-        await bob.JoinAsync(conference);
-        var bot = await host.CreateBotAsync(alice);
-        var media = await host.CreateMediaAsync(alice);
-        var message = await alice.Client.Messages.SendAsync(bob.Ref, new SendMessageRequest("hello https://example.com", [media]));
-        await alice.Client.Messages.SendAsync(conference, new SendMessageRequest("in the conference"));
-        fixture.Tokens.AddRange([alice.Client.Token!, bob.Client.Token!, bot.Client.Token!]);
-        fixture.Aliases.AddRange([alice.Alias, bob.Alias, bot.Alias, "fuzz_root"]);
-        fixture.ChatRefs.AddRange([alice.Ref, bob.Ref, bot.Ref, conference, alice.Id.ToString(CultureInfo.InvariantCulture), "@fuzz_root"]);
+        async Task<(MicrochatClient Client, ChatDetails Profile)> SignUpAsync(string stem)
+        {
+            var http = host.CreateClient();
+            http.BaseAddress = new Uri(http.BaseAddress!, "/api/");
+            http.DefaultRequestHeaders.Add("Microchat-Setup-Key", MicrochatHost.SetupKey);
+            var client = new MicrochatClient(http);
+            var alias = TestUsers.UniqueAlias(stem);
+            var profile = await client.Auth.RegisterAsync(new RegisterUserRequest(alias, TestUsers.Password, "Fuzz"));
+            await client.Auth.LoginAsync(new CreateTokenRequest(alias, TestUsers.Password, "fuzz"));
+            return (client, profile);
+        }
+
+        var (alice, aliceProfile) = await SignUpAsync("fa");
+        var (bob, bobProfile) = await SignUpAsync("fb");
+        var conference = "@" + (await alice.Conferences.CreateAsync(new CreateConferenceRequest(TestUsers.UniqueAlias("fc"), "Fuzz"))).Alias;
+        await bob.Members.AddAsync(conference, new AddMemberRequest(Alias: bobProfile.Alias));
+        var bot = await alice.Bots.CreateAsync(new CreateBotRequest(TestUsers.UniqueAlias("fbot"), "Fuzz bot"));
+        using var bytes = new MemoryStream([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+        var media = (await alice.Media.UploadAsync(bytes, "image/png", "p.png")).Id;
+        var message = await alice.Messages.SendAsync("@" + bobProfile.Alias, new SendMessageRequest("hello https://example.com", [media]));
+        await alice.Messages.SendAsync(conference, new SendMessageRequest("in the conference"));
+        fixture.Tokens.AddRange([alice.Token!, bob.Token!, bot.Token]);
+        fixture.Aliases.AddRange([aliceProfile.Alias, bobProfile.Alias, bot.Bot.Alias, "fuzz_root"]);
+        fixture.ChatRefs.AddRange(["@" + aliceProfile.Alias, "@" + bobProfile.Alias, "@" + bot.Bot.Alias, conference,
+            aliceProfile.Id.ToString(CultureInfo.InvariantCulture), "@fuzz_root"]);
         fixture.MediaIds.Add(media);
-        fixture.Numbers.AddRange([message.Id, alice.Id, bob.Id]);
-        _ = http;
+        fixture.Numbers.AddRange([message.Id, aliceProfile.Id, bobProfile.Id]);
     }
 }
