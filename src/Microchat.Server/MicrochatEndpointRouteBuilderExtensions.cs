@@ -30,9 +30,13 @@ public static class MicrochatEndpointRouteBuilderExtensions
             .WithMetadata(new MicrochatEndpointMetadata(prefix))
             .RequireAuthorization(MicrochatAuthenticationDefaults.Policy)
             .AddEndpointFilter<DomainExceptionFilter>()
-            .AddEndpointFilter<IdempotencyFilter>();
+            .AddEndpointFilter<IdempotencyFilter>()
+            .AddEndpointFilterFactory(ReservedAliasFilter.Factory);
         // Runs once each endpoint's request delegate exists, so binding failures can be wrapped.
-        ((IEndpointConventionBuilder)api).Finally(endpoint => endpoint.RequestDelegate = BindingFailureProblems.Wrap(endpoint.RequestDelegate!));
+        // The rate limits go outside it: a request over budget is refused before its body is read.
+        ((IEndpointConventionBuilder)api).Finally(endpoint =>
+            endpoint.RequestDelegate = RateLimitPipeline.Wrap(endpoint,
+                DuplicateKeyGuard.Wrap(endpoint, BindingFailureProblems.Wrap(endpoint.RequestDelegate!))));
 
         api.MapAuth();
         api.MapConferences();

@@ -24,8 +24,18 @@ public sealed class MicrochatOptions
     /// <summary>The window of <see cref="AuthRateLimitPermits"/> (default 1 minute).</summary>
     public TimeSpan AuthRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Event streams one caller may hold open at once; a new one over this closes the caller's oldest (default 8).</summary>
-    public int MaxStreamsPerCaller { get; set; } = 8;
     /// <summary>Lets webhooks use http and reach loopback, private and link-local addresses: for tests and development only.</summary>
     public bool AllowInsecureWebhooks { get; set; }
+
+    /// <summary>The key a request must carry in <c>Microchat-Setup-Key</c> to register an administrator alias; null makes a random one at start-up.</summary>
+    public string? SetupKey { get; set; }
+
+    /// <summary>Messages one caller may send per <see cref="SendRateLimitWindow"/> (default 30).</summary>
+    public int SendRateLimitPermits { get; set; } = 30;
+
+    /// <summary>The window of <see cref="SendRateLimitPermits"/> (default 10 seconds).</summary>
+    public TimeSpan SendRateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Event streams one caller may hold open at once; opening one more closes the oldest (default 8).</summary>
+    public int MaxStreamsPerCaller { get; set; } = 8;
 }

@@ -49,10 +49,10 @@ public static class MicrochatServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton<MicrochatPrefixes>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, StatusCodeProblemStartupFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, QueryTokenStartupFilter>());
+        services.AddQueryTokenScrubbing();
         services.AddHostedService<MaintenanceService>();
 
-        services.TryAddSingleton<AuthRateLimiter>();
+        services.AddMicrochatHardening();
         services.TryAddSingleton<EventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
         services.TryAddSingleton<EventPublisher>();

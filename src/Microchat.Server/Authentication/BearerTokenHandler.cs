@@ -65,7 +65,7 @@ internal sealed class BearerTokenHandler(
         // QueryTokenMiddleware has normally moved it out of the URL already, so logs never see it.
         if (context.GetEndpoint()?.Metadata.GetMetadata<AllowsQueryTokenMetadata>() is null) return null;
         var fromQuery = context.Features.Get<QueryTokenFeature>()?.Token
-            ?? (context.Request.Query.TryGetValue(QueryTokenMiddleware.Parameter, out var query) ? query.ToString() : null);
+            ?? (context.Request.Query.TryGetValue(QueryTokenScrubber.Parameter, out var query) ? query.ToString() : null);
         return string.IsNullOrEmpty(fromQuery) ? null : fromQuery;
     }
 }

@@ -17,7 +17,8 @@ internal sealed class MessageContent(IMediaStore media)
     public static string? Text(string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        errors.Require(text.Length <= MaxTextLength, "text", $"text is at most {MaxTextLength} characters.");
+        errors.Require(text.Length <= MaxTextLength, "text", $"text is at most {MaxTextLength} characters.")
+            .RequireNoControlCharacters(text, "text");
         return text;
     }
 

@@ -12,14 +12,16 @@ internal static class ProfileRules
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 128;
 
-    /// <summary>Adds an error when a required text is blank or too long.</summary>
+    /// <summary>Adds an error when a required text is blank, too long or has control characters.</summary>
     public static FieldErrors RequireText(this FieldErrors errors, string? value, string field, int max) => errors
         .Require(!string.IsNullOrWhiteSpace(value), field, $"{field} is required.")
-        .Require(value is null || value.Length <= max, field, $"{field} is at most {max} characters.");
+        .Require(value is null || value.Length <= max, field, $"{field} is at most {max} characters.")
+        .RequireNoControlCharacters(value, field);
 
-    /// <summary>Adds an error when an optional text is too long.</summary>
-    public static FieldErrors OptionalText(this FieldErrors errors, string? value, string field, int max) =>
-        errors.Require(value is null || value.Length <= max, field, $"{field} is at most {max} characters.");
+    /// <summary>Adds an error when an optional text is too long or has control characters.</summary>
+    public static FieldErrors OptionalText(this FieldErrors errors, string? value, string field, int max) => errors
+        .Require(value is null || value.Length <= max, field, $"{field} is at most {max} characters.")
+        .RequireNoControlCharacters(value, field);
 
     public static FieldErrors RequireAlias(this FieldErrors errors, string? alias, string field = "alias") =>
         errors.Require(AliasRules.IsValid(alias), field, AliasRules.Description);

@@ -35,6 +35,7 @@ internal sealed class TokenService(
             .Require(!string.IsNullOrEmpty(request.Login), "login", "login is required.")
             .Require(!string.IsNullOrEmpty(request.Password), "password", "password is required.")
             .Require(request.Name is null || request.Name.Length <= MaxNameLength, "name", $"name is at most {MaxNameLength} characters.")
+            .RequireNoControlCharacters(request.Name, "name")
             .ThrowIfAny();
 
         var user = AliasRules.IsValid(request.Login) ? await entities.FindByAliasAsync(request.Login, ct) : null;

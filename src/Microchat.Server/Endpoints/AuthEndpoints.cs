@@ -17,14 +17,14 @@ internal static class AuthEndpoints
 
         group.MapPost("/users", RegisterAsync)
             .AllowAnonymous()
-            .AddEndpointFilter<AuthRateLimitFilter>()
+            .WithMetadata(MicrochatRateLimit.Auth)
             .WithName("RegisterUser").WithSummary("Create a user account.")
             .ProducesValidationProblem()
             .ProducesProblems(403, 409, 429);
 
         group.MapPost("/auth/tokens", LoginAsync)
             .AllowAnonymous()
-            .AddEndpointFilter<AuthRateLimitFilter>()
+            .WithMetadata(MicrochatRateLimit.Auth)
             .WithName("CreateToken").WithSummary("Log in with a password and get a bearer token.")
             .ProducesValidationProblem()
             .ProducesProblems(401, 429);

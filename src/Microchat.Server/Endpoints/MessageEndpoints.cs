@@ -22,9 +22,10 @@ internal static class MessageEndpoints
             .ProducesProblems(401, 403, 404);
 
         group.MapPost("", SendAsync)
+            .WithMetadata(MicrochatRateLimit.Send)
             .WithName("SendMessage").WithSummary("Send a message with text, attachments, or both.")
             .ProducesValidationProblem()
-            .ProducesProblems(401, 403, 404);
+            .ProducesProblems(401, 403, 404, 429);
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetMessage").WithSummary("Get one message.")

@@ -23,6 +23,13 @@ internal static class BindingFailureProblems
             context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(BindingFailureProblems))
                 .LogDebug(e, "Bad request to a Microchat endpoint");
             context.Response.Clear();
+            if (e.StatusCode == StatusCodes.Status400BadRequest && BindingFailureFields.Describe(e.Message) is var (field, message))
+            {
+                context.Response.StatusCode = e.StatusCode;
+                await TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+                    detail: "The request is not valid.", title: ProblemTitles.For(e.StatusCode)).ExecuteAsync(context);
+                return;
+            }
             await WriteAsync(context, e.StatusCode, Detail(context.Request, e));
             return;
         }
@@ -46,6 +53,7 @@ internal static class BindingFailureProblems
     public static Task WriteAsync(HttpContext context, int status, string? detail)
     {
         context.Response.StatusCode = status;
-        return TypedResults.Problem(detail: detail, statusCode: status, title: ProblemTitles.For(status)).ExecuteAsync(context);
+        return TypedResults.Problem(detail: detail, statusCode: status, title: ProblemTitles.For(status), type: ProblemTypes.For(status))
+            .ExecuteAsync(context);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class DomainExceptionFilter : IEndpointFilter
     {
         var status = (int)e.Error;
         return e.Errors is null
-            ? TypedResults.Problem(detail: e.Message, statusCode: status, title: ProblemTitles.For(status))
+            ? TypedResults.Problem(detail: e.Message, statusCode: status, title: ProblemTitles.For(status), type: ProblemTypes.For(status))
             : TypedResults.ValidationProblem(
                 e.Errors.ToDictionary(), detail: e.Message, title: ProblemTitles.For(status));
     }

@@ -18,6 +18,14 @@ internal sealed class MicrochatOptionsValidator : IValidateOptions<MicrochatOpti
             failures.Add("MC0004: Microchat:AuthRateLimitPermits must be greater than 0.");
         if (options.AuthRateLimitWindow <= TimeSpan.Zero)
             failures.Add("MC0005: Microchat:AuthRateLimitWindow must be a positive duration.");
+        if (options.SendRateLimitPermits <= 0)
+            failures.Add("MC0007: Microchat:SendRateLimitPermits must be greater than 0.");
+        if (options.SendRateLimitWindow <= TimeSpan.Zero)
+            failures.Add("MC0008: Microchat:SendRateLimitWindow must be a positive duration.");
+        if (options.MaxStreamsPerCaller <= 0)
+            failures.Add("MC0009: Microchat:MaxStreamsPerCaller must be greater than 0.");
+        if (options.SetupKey is { Length: > 0 } key && (key.Length < 16 || key.Any(char.IsControl)))
+            failures.Add("MC0010: Microchat:SetupKey must be at least 16 characters with no control characters.");
         foreach (var alias in options.Administrators)
         {
             if (!Domain.AliasRules.IsValid(alias))

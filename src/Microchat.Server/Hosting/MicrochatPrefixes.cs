@@ -16,4 +16,16 @@ internal sealed class MicrochatPrefixes
     {
         lock (_prefixes) return _prefixes.Any(p => path.StartsWithSegments(p));
     }
+
+    /// <summary>Whether the prefix appears as whole segments anywhere in the path (a path base may come before it).</summary>
+    public bool CoversAnywhere(string path)
+    {
+        // A plain string: converting a raw feature path to PathString would decode it a second time.
+        var value = path;
+        lock (_prefixes)
+        {
+            return _prefixes.Any(p => value.EndsWith(p.Value!, StringComparison.OrdinalIgnoreCase)
+                || value.Contains(p.Value + "/", StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }

@@ -23,9 +23,16 @@ public sealed class MicrochatHost : WebApplicationFactory<Program>
             ["ConnectionStrings:Microchat"] = $"Filename={DatabasePath}",
             // Tests register many users from one address; the limit has its own test.
             ["Microchat:AuthRateLimitPermits"] = "100000",
+            // Tests send many messages per user; the send budget has its own tests (Hardening/).
+            ["Microchat:SendRateLimitPermits"] = "100000",
+            // Administrator aliases are reserved; TestUsers.SignUpAsync registers with this key.
+            ["Microchat:SetupKey"] = SetupKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
+
+    /// <summary>The Microchat-Setup-Key the test hosts are configured with.</summary>
+    public const string SetupKey = "test-setup-key-0123456789";
 
     /// <summary>The LiteDB file this host uses.</summary>
     public string DatabasePath { get; }

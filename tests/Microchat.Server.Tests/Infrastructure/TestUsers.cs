@@ -17,7 +17,10 @@ public static class TestUsers
     public static async Task<SignedIn> SignUpAsync(this MicrochatHost host, string? alias = null, string name = "Test", string? surname = null)
     {
         alias ??= UniqueAlias();
-        var client = host.Anonymous();
+        // The setup key lets tests register the administrator aliases they configure.
+        var http = host.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("Microchat-Setup-Key", MicrochatHost.SetupKey);
+        var client = new MicrochatClient(http);
         var profile = await client.Auth.RegisterAsync(new RegisterUserRequest(alias, Password, name, surname));
         await client.Auth.LoginAsync(new CreateTokenRequest(alias, Password, "test"));
         return new SignedIn(client, profile);
