@@ -1,4 +1,7 @@
-// The sample host: an ordinary ASP.NET Core app with Microchat embedded in two lines.
+// The sample host: an ordinary ASP.NET Core app with Microchat embedded in two lines, plus the
+// web chat page (wwwroot), the API reference at /scalar and a health endpoint at /health.
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Configuration.GetConnectionString("Microchat")
@@ -9,7 +12,10 @@ builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Micro
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapOpenApi();
+app.MapScalarApiReference();
 app.MapMicrochat();
 app.Run();
 
