@@ -102,7 +102,7 @@
     if (!message) return "No messages yet";
     const parts = [];
     if (message.attachments && message.attachments.length)
-      parts.push(message.attachments.some((a) => a.kind === "photo") ? "📷 Photo" : "📎 File");
+      parts.push(message.attachments.some((a) => a.kind === "photo") ? "Photo" : "File");
     if (message.text) parts.push(message.text);
     const body = parts.join(" ");
     return isMine(message) ? `You: ${body}` : body;
@@ -379,7 +379,7 @@
       return el("a", { href: api.mediaUrl(media.id), target: "_blank", rel: "noopener noreferrer", class: "photo-link" }, img);
     }
     return el("a", { class: "file", href: api.mediaUrl(media.id), target: "_blank", rel: "noopener noreferrer" },
-      el("span", { class: "file-icon", text: "📄" }), el("span", { text: `${media.name} · ${formatSize(media.size)}` }));
+      el("span", { text: `${media.name} · ${formatSize(media.size)}` }));
   }
 
   const formatSize = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1048576).toFixed(1)} MB`);
@@ -564,6 +564,7 @@
       if (!c || keyOf(chat) !== c.id) return;
       const stick = nearBottom();
       insertMessage(message);
+      if (c.complete) $("history-status").textContent = "Beginning of the conversation";
       c.newest = Math.max(c.newest, message.id);
       if (c.typers.delete(message.sender.id)) renderSubtitle();
       if (stick || isMine(message)) scrollToBottom();
