@@ -182,4 +182,31 @@ public sealed class ChatPageTests(Browsers browsers) : IClassFixture<Browsers>
         await page.Page.Locator("#back").ClickAsync();
         await Expect(page.ChatItems.First).ToBeVisibleAsync();
     }
+
+    [ChromiumFact]
+    public async Task Reaction_IsShown_OrHiddenWhenTheServerHasNone_AndThePageKeepsWorking()
+    {
+        await using var host = new WebHost();
+        var alice = WebHost.UniqueAlias("alice");
+        var bob = WebHost.UniqueAlias("bob");
+        var aliceApi = await host.SignUpAsync(alice, "Alice");
+        await host.SignUpAsync(bob, "Bob");
+        await aliceApi.Messages.SendAsync("@" + bob, new SendMessageRequest("React to this"));
+        await using var context = await browsers.NewContextAsync();
+        var page = await ChatPage.OpenAsync(context, host.BaseAddress);
+        await page.LogInAsync(bob, WebHost.Password);
+        await page.ChatItems.First.ClickAsync();
+
+        var message = page.Message("React to this");
+        await message.ClickAsync();
+        await message.Locator("button.react").First.ClickAsync();
+
+        // Either the server has reactions (a chip with a count appears through reaction_changed)
+        // or it answers 404 and the page hides the reaction buttons; the conversation goes on.
+        var chip = message.Locator(".reaction.me");
+        var hidden = page.Page.Locator("body.no-reactions");
+        await Expect(chip.Or(hidden)).ToHaveCountAsync(1);
+        await page.SendAsync("Still chatting after that");
+        Assert.Empty(await page.Page.Locator("#login").Filter(new() { Visible = true }).AllAsync());
+    }
 }
