@@ -1,4 +1,8 @@
-// The sample host: an ordinary ASP.NET Core app with Microchat embedded in two lines.
+// The sample host: an ordinary ASP.NET Core app with Microchat embedded in two lines, plus the
+// web chat page (wwwroot), the API reference at /scalar and a health endpoint at /health.
+using Microsoft.AspNetCore.OpenApi;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Configuration.GetConnectionString("Microchat")
@@ -6,10 +10,15 @@ var database = builder.Configuration.GetConnectionString("Microchat")
 
 builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Microchat").Bind(options))
     .UseLiteDb(database, liteDb => builder.Configuration.GetSection("Microchat:LiteDb").Bind(liteDb));
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddMicrochatDocument());
+builder.AddTelemetryExporter();
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health");
 app.MapMicrochat();
 app.Run();
 

@@ -2,6 +2,8 @@ using Microchat.Contracts;
 using Microchat.Server.Authentication;
 using Microchat.Server.Domain;
 using Microchat.Server.Events;
+using Microchat.Server.Health;
+using Microchat.Server.Telemetry;
 using Microchat.Server.Hosting;
 using Microchat.Server.Http;
 using Microchat.Storage;
@@ -61,6 +63,8 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<EventStream>();
         services.AddMicrochatDomain();
         services.AddMicrochatWebhooks();
+        services.AddMicrochatTelemetry();
+        services.AddMicrochatHealthChecks();
         return builder;
     }
 

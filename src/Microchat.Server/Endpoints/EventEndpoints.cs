@@ -1,3 +1,5 @@
+using Microchat.Server.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microchat.Server.Authentication;
 using Microchat.Server.Events;
 using Microchat.Server.Http;
@@ -37,8 +39,10 @@ internal static class EventEndpoints
         EventStream events,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
         [FromQuery(Name = "last_event_id")] string? lastEventIdQuery,
+        HttpContext http,
         CancellationToken ct) =>
-        TypedResults.ServerSentEvents(events.ReadAsync(caller, Nonempty(lastEventIdHeader) ?? Nonempty(lastEventIdQuery), ct));
+        TypedResults.ServerSentEvents(events.ReadAsync(caller, Nonempty(lastEventIdHeader) ?? Nonempty(lastEventIdQuery), ct)
+            .Tracked(http.RequestServices.GetRequiredService<MicrochatTelemetry>(), ct));
 
     private static string? Nonempty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

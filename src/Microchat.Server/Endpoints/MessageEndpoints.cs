@@ -1,3 +1,5 @@
+using Microchat.Server.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microchat.Contracts;
 using Microchat.Server.Domain;
@@ -83,6 +85,7 @@ internal static class MessageEndpoints
         string chat, SendMessageRequest request, Caller caller, MessageService messages, HttpContext http, CancellationToken ct)
     {
         var message = await messages.SendAsync(caller, chat, request, ct);
+        http.RequestServices.GetRequiredService<MicrochatTelemetry>().MessageSent(message.Chat.Type.ToString().ToLowerInvariant());
         var where = message.Chat.Alias is { } alias ? "@" + alias : message.Chat.Id.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Created(Locations.Of(http, $"chats/{where}/messages/{message.Id}"), message);
     }
