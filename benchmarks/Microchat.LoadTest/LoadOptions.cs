@@ -7,14 +7,13 @@ internal sealed record LoadOptions
 {
     public const string Usage =
         "dotnet run -c Release --project benchmarks/Microchat.LoadTest -- [--quick] [--cases write,conference,reads,fanout,idle,history,durable,memory]\n"
-        + "  [--out DIR] [--no-build] [--no-pin] [--memory-minutes 10] [--fanout 1000] [--idle 2000] [--history 20000]";
+        + "  [--out DIR] [--no-pin] [--memory-minutes 10] [--fanout 1000] [--idle 2000] [--history 20000]";
 
     public bool Quick { get; init; }
     /// <summary>The cases to run, by name; all when empty.</summary>
     public IReadOnlySet<string> Cases { get; init; } = new HashSet<string>();
     /// <summary>Where the Markdown, JSON and SVG files go (full mode: the repository root, beside BENCHMARKS.md).</summary>
     public string? OutputDirectory { get; init; }
-    public bool NoBuild { get; init; }
     public bool NoPin { get; init; }
 
     /// <summary>Seconds of one measured segment of a throughput case (six segments per ratio: A,B,B,A,A,B).</summary>
@@ -44,22 +43,22 @@ internal sealed record LoadOptions
     public static LoadOptions QuickDefaults { get; } = new()
     {
         Quick = true,
-        SegmentSeconds = 1.5,
-        WarmupSeconds = 1,
-        WriteConnections = [8, 32],
-        ReadConnections = 8,
-        FanOutLarge = 30,
-        DurableWriters = 8,
-        MemoryPairs = 2,
-        FanOutSmall = 10,
-        FanOutSendSeconds = 2,
+        SegmentSeconds = 1,
+        WarmupSeconds = 0.5,
+        WriteConnections = [4, 16],
+        ReadConnections = 4,
+        FanOutLarge = 20,
+        FanOutSmall = 5,
+        FanOutSendSeconds = 1,
         FanOutDrainSeconds = 10,
+        DurableWriters = 4,
+        MemoryPairs = 2,
         IdleStreams = 200,
         IdleUsers = 5,
-        HistoryLarge = 1_500,
-        HistorySmall = 300,
-        MemoryFirstSeconds = 10,
-        MemoryTotalSeconds = 25,
+        HistoryLarge = 1_000,
+        HistorySmall = 200,
+        MemoryFirstSeconds = 8,
+        MemoryTotalSeconds = 20,
     };
 
     public bool Runs(string name) => Cases.Count == 0 || Cases.Contains(name);
@@ -75,7 +74,6 @@ internal sealed record LoadOptions
                 options = args[i] switch
                 {
                     "--quick" => options,
-                    "--no-build" => options with { NoBuild = true },
                     "--no-pin" => options with { NoPin = true },
                     "--cases" => options with { Cases = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                     "--out" => options with { OutputDirectory = Path.GetFullPath(Next()) },

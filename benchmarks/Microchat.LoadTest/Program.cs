@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microchat.LoadTest;
 using Microchat.LoadTest.Baseline;
 using Microchat.LoadTest.Cases;
@@ -21,15 +20,6 @@ var machine = Machine.Detect(options.NoPin);
 var workRoot = Path.Combine(Path.GetTempPath(), $"microchat-bench-{Environment.ProcessId}");
 var ctx = new BenchContext(options, machine, repoRoot, workRoot);
 ctx.Log($"{(options.Quick ? "quick" : "full")} mode on {machine.Description}");
-
-if (!options.NoBuild)
-{
-    ctx.Log("building the sample host (Release)");
-    using var build = Process.Start(machine.Dotnet, ["build", "-c", "Release", "--nologo", "-v", "q",
-        Path.Combine(repoRoot, "samples/Microchat.Sample.Host/Microchat.Sample.Host.csproj")]);
-    await build.WaitForExitAsync();
-    if (build.ExitCode != 0) return 1;
-}
 
 try
 {
