@@ -1,6 +1,5 @@
 using Microchat.Storage.PostgreSql.Stores;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Microchat.Storage.PostgreSql;
 
@@ -60,7 +59,7 @@ internal sealed class PgEventFeed(PgDatabase database, ILogger<PgEventFeed> logg
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning(e, "The PostgreSQL event feed lost its connection; reconnecting.");
                 try
