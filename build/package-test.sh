@@ -74,4 +74,9 @@ return 0;
 CS
 dotnet run --project ChatConsole -- "http://127.0.0.1:$port/api/"
 
+echo "== the PostgreSQL variant of the template builds against the same feed"
+dotnet new microchat-server -o ChatAppPg --MicrochatVersion "$version" --storage postgresql --debug:custom-hive "$hive"
+grep -q UsePostgreSql ChatAppPg/Program.cs
+dotnet build ChatAppPg --nologo -v quiet
+
 echo "package test: the packed template and Microchat.Client $version work outside the repository"

@@ -5,11 +5,14 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var database = builder.Configuration.GetConnectionString("Microchat")
-    ?? $"Filename={Path.Combine(builder.Environment.ContentRootPath, "microchat.db")}";
-
-builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Microchat").Bind(options))
-    .UseLiteDb(database, liteDb => builder.Configuration.GetSection("Microchat:LiteDb").Bind(liteDb));
+var database = builder.Configuration.GetConnectionString("Microchat");
+var microchat = builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Microchat").Bind(options));
+// Microchat:Storage picks the store: LiteDb (one process, one file; the default) or PostgreSql (several hosts, one database).
+if (string.Equals(builder.Configuration["Microchat:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+    microchat.UsePostgreSql(database ?? throw new InvalidOperationException("Microchat:Storage=PostgreSql needs ConnectionStrings:Microchat."));
+else
+    microchat.UseLiteDb(database ?? $"Filename={Path.Combine(builder.Environment.ContentRootPath, "microchat.db")}",
+        liteDb => builder.Configuration.GetSection("Microchat:LiteDb").Bind(liteDb));
 builder.Services.AddOpenApi(options => options.AddMicrochatDocument());
 builder.AddTelemetryExporter();
 

@@ -4,8 +4,15 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 // Microchat: its options come from the "Microchat" section, its data from ConnectionStrings:Microchat.
+#if (UsePostgreSql)
+// Every host given the same PostgreSQL database serves the same chats (see the README on several hosts).
+builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Microchat").Bind(options))
+    .UsePostgreSql(builder.Configuration.GetConnectionString("Microchat")
+        ?? throw new InvalidOperationException("Set ConnectionStrings:Microchat to the PostgreSQL database."));
+#else
 builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Microchat").Bind(options))
     .UseLiteDb(builder.Configuration.GetConnectionString("Microchat") ?? "Filename=microchat.db");
+#endif
 builder.Services.AddOpenApi(options => options.AddMicrochatDocument());
 
 var app = builder.Build();
