@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microchat.Storage.PostgreSql.Stores;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Microchat.Storage.PostgreSql;
 
@@ -13,6 +16,10 @@ namespace Microchat.Storage.PostgreSql;
 internal sealed class PgEventFeed(PgDatabase database, ILogger<PgEventFeed> logger) : IEventFeed, IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    // Events that are never stored (typing) travel in the notification itself, on a channel of their own.
+    private const string EphemeralChannel = "microchat_ephemeral";
+    // PostgreSQL refuses notification payloads of 8000 bytes or more.
+    private const int MaxPayloadBytes = 7_900;
     private const int ReadBatch = 1_000;
     private readonly List<Action<IReadOnlyList<EventRecord>>> _subscribers = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -46,7 +53,8 @@ internal sealed class PgEventFeed(PgDatabase database, ILogger<PgEventFeed> logg
             try
             {
                 await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-                await connection.ExecuteAsync($"LISTEN {PgEventStore.Channel}", ct);
+                connection.Notification += OnNotification;
+                await connection.ExecuteAsync($"LISTEN {PgEventStore.Channel}; LISTEN {EphemeralChannel}", ct);
                 // Whatever committed while (re)connecting is read before waiting.
                 await AnnounceNewAsync(ct);
                 while (!ct.IsCancellationRequested)
@@ -87,6 +95,67 @@ internal sealed class PgEventFeed(PgDatabase database, ILogger<PgEventFeed> logg
             foreach (var subscriber in subscribers) subscriber(batch);
             if (batch.Count < ReadBatch) return;
         }
+    }
+
+    public void PublishEphemeral(EventRecord ephemeral)
+    {
+        var payload = new JsonObject
+        {
+            ["name"] = ephemeral.Name,
+            ["data"] = ephemeral.Data,
+            ["recipients"] = new JsonArray(ephemeral.Recipients.Select(r => (JsonNode)r).ToArray()),
+        }.ToJsonString();
+        if (System.Text.Encoding.UTF8.GetByteCount(payload) >= MaxPayloadBytes)
+        {
+            // Too many recipients for one notification: this host's streams still get it; best effort, as promised.
+            Announce([ephemeral with { Id = 0 }]);
+            return;
+        }
+        _ = NotifyAsync(payload);
+    }
+
+    private async Task NotifyAsync(string payload)
+    {
+        try
+        {
+            await using var connection = await database.DataSource.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+            command.Parameters.AddWithValue("channel", EphemeralChannel);
+            command.Parameters.AddWithValue("payload", payload);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "An ephemeral event could not be sent; it is best effort.");
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        if (e.Channel != EphemeralChannel) return;
+        try
+        {
+            var node = JsonNode.Parse(e.Payload)!;
+            Announce([new EventRecord
+            {
+                Id = 0,
+                Name = node["name"]!.GetValue<string>(),
+                Data = node["data"]!.GetValue<string>(),
+                Recipients = node["recipients"]!.AsArray().Select(r => r!.GetValue<long>()).ToList(),
+                CreatedAt = DateTimeOffset.UtcNow,
+            }]);
+        }
+        catch (JsonException)
+        {
+            // Not one of ours.
+        }
+    }
+
+    private void Announce(IReadOnlyList<EventRecord> events)
+    {
+        Action<IReadOnlyList<EventRecord>>[] subscribers;
+        lock (_gate) subscribers = [.. _subscribers];
+        foreach (var subscriber in subscribers) subscriber(events);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,18 @@ internal sealed class DomainExceptionFilter : IEndpointFilter
         {
             return ToProblem(e);
         }
+        catch (Storage.StorageUnavailableException e)
+        {
+            // Nothing of the request was kept (a full disk, a lost database): try again later.
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Service unavailable", type: "https://tools.ietf.org/html/rfc9110#section-15.6.4");
+        }
+        catch (Storage.StoreFeatureUnavailableException e)
+        {
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status501NotImplemented,
+                title: "Not implemented", type: "https://tools.ietf.org/html/rfc9110#section-15.6.2");
+        }
     }
 
     public static IResult ToProblem(DomainException e)
