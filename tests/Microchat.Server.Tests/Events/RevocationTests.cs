@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microchat.Client;
 using Microchat.Contracts;
 using Microchat.Server.Tests.Infrastructure;
 using Xunit;
@@ -65,7 +66,7 @@ public sealed class RevocationTests
 
         var events = await stream.TakeAsync(2);
         Assert.Equal(MicrochatEventKind.MemberRemoved, events[0].Kind);
-        var dialog = Assert.IsType<Microchat.Client.MessageEvent>(events[1]);
+        var dialog = Assert.IsType<MessageEvent>(events[1]);
         Assert.Equal("a dialog message", dialog.Message.Text);
     }
 }
