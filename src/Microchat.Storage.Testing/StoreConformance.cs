@@ -2,14 +2,14 @@ using Microchat.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace Microchat.Storage.Conformance;
+namespace Microchat.Storage.Testing;
 
 /// <summary>
 /// The base of every conformance class: a fresh, empty set of stores per test, made by the
 /// provider under test through its own registration (e.g. <c>UseLiteDbInMemory()</c>).
 /// A provider subclasses each conformance class once and overrides <see cref="UseStore"/>.
 /// </summary>
-public abstract class StoreConformance : IAsyncLifetime
+public abstract partial class StoreConformance : IAsyncLifetime
 {
     private ServiceProvider? _services;
 
