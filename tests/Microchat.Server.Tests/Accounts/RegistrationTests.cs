@@ -1,3 +1,4 @@
+using Microchat.Client;
 using System.Net;
 using Microchat.Contracts;
 using Microchat.Server.Tests.Infrastructure;
@@ -102,7 +103,8 @@ public sealed class RegistrationTests
     public async Task Register_IsRateLimited_With429AndRetryAfter()
     {
         await using var host = new MicrochatHost(new Dictionary<string, string?> { ["Microchat:AuthRateLimitPermits"] = "2" });
-        var anonymous = host.Anonymous();
+        // The client waits out 429s by itself; this test wants to see the refusal.
+        var anonymous = new MicrochatClient(host.CreateHttpClient(), new MicrochatClientOptions { RateLimitRetryCount = 0 });
         await anonymous.Auth.RegisterAsync(new RegisterUserRequest("first", "secret123", "A"));
         await anonymous.Auth.RegisterAsync(new RegisterUserRequest("second", "secret123", "A"));
 

@@ -28,6 +28,8 @@ public sealed class MatrixWorld : IAsyncLifetime
         Host = _root.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddTransient<IStartupFilter, EndpointEcho>()));
         var http = Host.CreateClient();
         http.BaseAddress = new Uri(http.BaseAddress!, "/api/");
+        // The world's site administrator has a reserved alias: it registers with the setup key, as a real one would.
+        http.DefaultRequestHeaders.Add("Microchat-Setup-Key", MicrochatHost.SetupKey);
         Api = new MatrixApi(http);
     }
 
