@@ -31,7 +31,8 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
         // Straight onto the test server: the factory's default client buffers every request body
         // (to replay it on a redirect), which would measure the test's client, not the server.
         using var http = new HttpClient(host.Server.CreateHandler()) { BaseAddress = new Uri(host.Server.BaseAddress, "/api/") };
-        var client = new MicrochatClient(http) { Token = alice.Client.Token };
+        // A 200 MiB body takes a while on a loaded machine: the client's default request timeout is not what this measures.
+        var client = new MicrochatClient(http, new MicrochatClientOptions { RequestTimeout = TimeSpan.FromMinutes(5) }) { Token = alice.Client.Token };
 
         var (growth, peak) = await MeasureAsync(() => ApiAssert.RefusedAsync(HttpStatusCode.RequestEntityTooLarge,
             () => client.Media.UploadAsync(body, "video/mp4", "huge.mp4")));
@@ -52,7 +53,8 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
         await alice.Client.Media.UploadAsync(new MemoryStream(TestFiles.Png), "image/png");
         var body = new GeneratedStream(48L * 1024 * 1024, seekable: false);
         using var http = new HttpClient(host.Server.CreateHandler()) { BaseAddress = new Uri(host.Server.BaseAddress, "/api/") };
-        var client = new MicrochatClient(http) { Token = alice.Client.Token };
+        // A 200 MiB body takes a while on a loaded machine: the client's default request timeout is not what this measures.
+        var client = new MicrochatClient(http, new MicrochatClientOptions { RequestTimeout = TimeSpan.FromMinutes(5) }) { Token = alice.Client.Token };
         Contracts.Media? media = null;
 
         var (growth, peak) = await MeasureAsync(async () => media = await client.Media.UploadAsync(body, "video/mp4", "big.mp4"));
