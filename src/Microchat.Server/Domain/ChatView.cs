@@ -15,6 +15,9 @@ internal sealed record ChatView
     /// <summary>Where the chat's history is kept.</summary>
     public required ChatKey Key { get; init; }
 
+    /// <summary>The entities a write to this chat's messages locks: the conference, or both sides of a dialog.</summary>
+    public IReadOnlyCollection<long> WriteLocks => Key.IsDialog ? Key.Participants.Distinct().ToList() : [Key.ConferenceId!.Value];
+
     /// <summary>The caller's effective permissions.</summary>
     public required Permissions Permissions { get; init; }
 

@@ -40,7 +40,7 @@ internal sealed class MessageService(
         errors.ThrowIfAny();
 
         var links = MessageContent.Links(text, []);
-        return await units.RunAsync(LocksOf(view), async inner =>
+        return await units.RunAsync(view.WriteLocks, async inner =>
         {
             // Re-checked inside the unit: the caller may have been removed or muted since.
             var fresh = await access.ViewAsync(caller, chat, inner);
@@ -96,7 +96,7 @@ internal sealed class MessageService(
         errors.Require(text is not null || attachments.Count > 0, "text", "A message needs text or at least one attachment.");
         errors.ThrowIfAny();
 
-        return await units.RunAsync(LocksOf(view), async inner =>
+        return await units.RunAsync(view.WriteLocks, async inner =>
         {
             var fresh = await access.ViewAsync(caller, chat, inner);
             var current = await FindAsync(fresh, id, inner);
@@ -119,7 +119,7 @@ internal sealed class MessageService(
         var view = await access.ViewAsync(caller, chat, ct);
         var record = await FindAsync(view, id, ct);
         ChatAccess.RequireMayRemove(view, caller.Id, record.SenderId);
-        await units.RunAsync(LocksOf(view), async inner =>
+        await units.RunAsync(view.WriteLocks, async inner =>
         {
             var fresh = await access.ViewAsync(caller, chat, inner);
             var current = await FindAsync(fresh, id, inner);
@@ -144,10 +144,6 @@ internal sealed class MessageService(
 
     public ValueTask PublishDeletedAsync(ChatView view, long id) =>
         events.PublishAsync(view.Key, EventNames.MessageDeleted, chat => new MessageIdEventData(chat, id), CancellationToken.None);
-
-    // A chat's writes serialise on the chat: the conference, or both sides of a dialog.
-    private static IReadOnlyCollection<long> LocksOf(ChatView view) =>
-        view.Key.IsDialog ? view.Key.Participants.Distinct().ToList() : [view.Key.ConferenceId!.Value];
 
     private static DomainException NotFound(long id) => DomainException.NotFound($"Message {id}");
 }

@@ -24,7 +24,7 @@ internal sealed class ReactionService(
     {
         var (found, _) = await PrepareChangeAsync(caller, chat, id, emoji, ct);
         // The rules again inside the unit, where the reaction and its event commit together.
-        await units.RunAsync(LocksOf(found), async inner =>
+        await units.RunAsync(found.WriteLocks, async inner =>
         {
         var (view, valid) = await PrepareChangeAsync(caller, chat, id, emoji, inner);
         var change = await reactions.AddAsync(view.Key, id, valid, caller.Id, clock.Now(), EmojiRules.MaxDistinctPerMessage, inner);
@@ -45,7 +45,7 @@ internal sealed class ReactionService(
     public async ValueTask UnreactAsync(Caller caller, string chat, long id, string emoji, CancellationToken ct)
     {
         var (found, _) = await PrepareChangeAsync(caller, chat, id, emoji, ct);
-        await units.RunAsync(LocksOf(found), async inner =>
+        await units.RunAsync(found.WriteLocks, async inner =>
         {
         var (view, valid) = await PrepareChangeAsync(caller, chat, id, emoji, inner);
         var change = await reactions.RemoveAsync(view.Key, id, valid, caller.Id, inner);
@@ -82,9 +82,6 @@ internal sealed class ReactionService(
         await messages.FindAsync(view, id, ct);
         return (view, EmojiRules.Require(emoji));
     }
-
-    private static IReadOnlyCollection<long> LocksOf(ChatView view) =>
-        view.Key.IsDialog ? view.Key.Participants.Distinct().ToList() : [view.Key.ConferenceId!.Value];
 
     private static DomainException MessageNotFound(long id) => DomainException.NotFound($"Message {id}");
 }
