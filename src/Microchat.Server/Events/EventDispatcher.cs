@@ -41,7 +41,8 @@ internal sealed class EventDispatcher : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _committed.Writer.TryComplete();
-        if (_pump is not null) await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Stopping must not fail the host's shutdown: whatever is still queued is in the log for the next start.
+        if (_pump is not null) await _pump.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Opens a mailbox for one stream of <paramref name="callerId"/>; dispose to close it.</summary>
