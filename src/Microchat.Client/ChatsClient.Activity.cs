@@ -12,4 +12,10 @@ public sealed partial class ChatsClient
     /// <summary>Marks a chat read up to a message (<c>POST /chats/@{alias}/read</c>).</summary>
     public Task MarkReadAsync(string chat, long messageId, CancellationToken cancellationToken = default) =>
         _transport.PostAsync($"chats/{MicrochatTransport.Ref(chat)}/read", new MarkReadRequest(messageId), cancellationToken);
+
+    /// <summary>Tells the chat's other participants that the caller is typing (<c>POST /chats/@{alias}/typing</c>; at most one per 3 s is passed on).</summary>
+    public async Task SendTypingAsync(string chat, CancellationToken cancellationToken = default)
+    {
+        using var response = await _transport.SendRawAsync(new MicrochatRequest(HttpMethod.Post, $"chats/{MicrochatTransport.Ref(chat)}/typing"), cancellationToken);
+    }
 }

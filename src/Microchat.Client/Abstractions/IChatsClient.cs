@@ -19,4 +19,7 @@ public interface IChatsClient
 
     /// <summary>Marks a chat read up to a message (<c>POST /chats/@{alias}/read</c>).</summary>
     Task MarkReadAsync(string chat, long messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the chat's other participants that the caller is typing (<c>POST /chats/@{alias}/typing</c>; at most one per 3 s is passed on).</summary>
+    Task SendTypingAsync(string chat, CancellationToken cancellationToken = default);
 }
