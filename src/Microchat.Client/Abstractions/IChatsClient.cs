@@ -22,4 +22,7 @@ public interface IChatsClient
 
     /// <summary>Tells the chat's other participants that the caller is typing (<c>POST /chats/@{alias}/typing</c>; at most one per 3 s is passed on).</summary>
     Task SendTypingAsync(string chat, CancellationToken cancellationToken = default);
+
+    /// <summary>Users, bots and conferences whose alias or title has a word starting with <paramref name="q"/> (<c>GET /search/chats</c>).</summary>
+    Task<List<EntitySummary>> SearchAsync(string q, int? offset = null, int? count = null, CancellationToken cancellationToken = default);
 }

@@ -30,4 +30,22 @@ public interface IMessagesClient
 
     /// <summary>Removes an attachment from its message, or a link item (the message's text stays).</summary>
     Task DeleteGalleryItemAsync(string chat, GalleryKind kind, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Reacts to a message with one emoji (<c>PUT …/messages/{id}/reactions/{emoji}</c>); reacting twice changes nothing.</summary>
+    Task ReactAsync(string chat, long id, string emoji, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the caller's own reaction with this emoji (<c>DELETE …/reactions/{emoji}</c>).</summary>
+    Task UnreactAsync(string chat, long id, string emoji, CancellationToken cancellationToken = default);
+
+    /// <summary>Who reacted to a message with this emoji, oldest first.</summary>
+    Task<List<EntitySummary>> ListReactorsAsync(string chat, long id, string emoji, int? offset = null, int? count = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>A message's earlier versions, newest first (<c>GET …/messages/{id}/versions</c>).</summary>
+    Task<List<MessageVersion>> ListVersionsAsync(string chat, long id, int? offset = null, int? count = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Messages containing every word of <paramref name="q"/>, newest first, across the caller's chats or in one (<c>GET /search/messages</c>).</summary>
+    Task<List<Message>> SearchAsync(string q, string? chat = null, long? before = null, int? offset = null, int? count = null,
+        CancellationToken cancellationToken = default);
 }
