@@ -68,8 +68,13 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
 
     /// <summary>
     /// How much more the managed heap holds after <paramref name="action"/>, and at most while it
-    /// ran: sampled with full collections, so it counts what is live, not garbage awaiting a GC.
+    /// ran: sampled after a collection, so it counts what is live, not garbage awaiting a GC.
     /// </summary>
+    /// <remarks>
+    /// One collection per sample, ten times a second: GC.GetTotalMemory(true) collects up to twenty
+    /// times until the heap stops changing, which during an upload it never does, and on a big test
+    /// process that starved the upload it was measuring.
+    /// </remarks>
     internal static async Task<(long Growth, long Peak)> MeasureAsync(Func<Task> action)
     {
         var before = Settle();
@@ -79,13 +84,21 @@ public sealed class UploadMemoryTests(ITestOutputHelper output)
         {
             while (!stop.IsCancellationRequested)
             {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - before);
-                await Task.Delay(10);
+                GC.Collect();
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false) - before);
+                await Task.Delay(100);
             }
         });
-        await action();
-        await stop.CancelAsync();
-        await sampler;
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            // Also when the action fails: a sampler left running would slow every later test.
+            await stop.CancelAsync();
+            await sampler;
+        }
         return (Settle() - before, peak);
     }
 
