@@ -19,7 +19,8 @@ internal static class MessageWordIndex
         var id = MessageKeys.IdOf(message.Id);
         var words = SearchWords.Of(message.Text);
         if (words.Count == 0) return;
-        WordsOf(db).Upsert(words.Select(w => new WordDocument { Id = BinaryKeys.Word(chatNumber, w, id), SentAt = message.SentAt }));
+        // A new or rewritten message has none of its keys yet (Remove ran first on an edit): insert, no lookup per word.
+        WordsOf(db).Insert(words.Select(w => new WordDocument { Id = BinaryKeys.Word(chatNumber, w, id), SentAt = message.SentAt }));
     }
 
     public static void Remove(LiteDatabase db, long chatNumber, MessageDocument message)
