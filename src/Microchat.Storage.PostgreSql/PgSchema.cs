@@ -12,7 +12,7 @@ internal static class PgSchema
     private const int LockClass = 0x4D43;
     private const int MigrationLock = 0;
 
-    private static readonly PgMigration[] Migrations =
+    internal static readonly PgMigration[] Migrations =
     [
         new("""
         CREATE TABLE entities (
