@@ -46,6 +46,7 @@ internal static class PgEntityWords
         {
             var batch = await c.QueryAsync(
                 "SELECT id, alias, name, surname, title FROM entities WHERE id > @after ORDER BY id LIMIT @count",
+                // Only the fields the words come from are read; the rest are placeholders.
                 r => new EntityRecord
                 {
                     Id = r.GetInt64(0), Alias = r.GetString(1), Type = default, CreatedAt = default,

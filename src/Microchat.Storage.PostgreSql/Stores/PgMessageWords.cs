@@ -80,6 +80,7 @@ internal static class PgMessageWords
         while (true)
         {
             var batch = await c.QueryAsync(
+                // Only what the index holds is read; the sender is a placeholder.
                 "SELECT chat, id, text, sent_at FROM messages WHERE (chat, id) > (@chat, @id) ORDER BY chat, id LIMIT @count",
                 r => (Chat: r.GetString(0), Message: new MessageRecord { Id = r.GetInt64(1), SenderId = 0, Text = r.NullableString(2), SentAt = r.Time(3) }),
                 ct, ("chat", chat), ("id", id), ("count", BackfillBatch));
