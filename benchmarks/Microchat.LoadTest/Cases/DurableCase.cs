@@ -20,7 +20,7 @@ internal static class DurableCase
         var known = Directory.Exists(src) && Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Any(f => File.ReadAllText(f).Contains("Durability", StringComparison.Ordinal));
         return known
-            ? "src/ has a Durability setting: the key is assumed honoured (check its exact name)"
+            ? "the sample host binds Microchat:LiteDb to LiteDbOptions (Durability)"
             : "not available: src/ has no Durability setting yet, both hosts ignore the key, so this row shows only the noise between two like hosts";
     }
 
