@@ -79,9 +79,11 @@ internal static class PostgresCase
             await ClosedLoop.RunAsync(n, o.WarmupSeconds, Pg);
             await ClosedLoop.RunAsync(n, o.WarmupSeconds, Lite);
             var active = new List<int>();
+            var pgCpu = new CpuMeter(pg.Hosts.Select(h => h.Pid).ToArray());
+            var liteCpu = new CpuMeter([lite.Hosts[0].Pid]);
             var (a, b) = await Interleaved.RunAsync(
-                () => WhileSampling(database, active, () => ClosedLoop.RunAsync(n, o.SegmentSeconds, Pg)),
-                () => ClosedLoop.RunAsync(n, o.SegmentSeconds, Lite));
+                () => Measured(pgCpu, database, active, () => ClosedLoop.RunAsync(n, o.SegmentSeconds, Pg)),
+                () => Measured(liteCpu, null, active, () => ClosedLoop.RunAsync(n, o.SegmentSeconds, Lite)));
             var ratio = a.PerSecond / b.PerSecond;
             var meanActive = active.Count == 0 ? double.NaN : active.Average();
             ctx.Results.Figures[$"postgres.write.{key}.rps"] = a.PerSecond;
@@ -89,9 +91,12 @@ internal static class PostgresCase
             ctx.Results.Figures[$"postgres.write.{key}.litedb_rps"] = b.PerSecond;
             ctx.Results.Figures[$"postgres.write.{key}.ratio"] = ratio;
             ctx.Results.Figures[$"postgres.write.{key}.active_backends"] = meanActive;
+            ctx.Results.Figures[$"postgres.write.{key}.host_cores"] = pgCpu.HostCores;
+            ctx.Results.Figures[$"postgres.write.{key}.postgres_cores"] = pgCpu.PostgresCores;
+            ctx.Results.Figures[$"postgres.write.{key}.litedb_host_cores"] = liteCpu.HostCores;
             ctx.Results.Add(new Row(Case, $"write path: POST /api/chats/@x/messages, {n} connections, {label} ÷ LiteDB 1 host",
                 BenchContext.Rate(a), BenchContext.Rate(b), BenchContext.Ratio(ratio), "report",
-                string.Create(CultureInfo.InvariantCulture, $"PostgreSQL backends running a statement: {meanActive:0.#} of {n} on average (sampled)"))
+                string.Create(CultureInfo.InvariantCulture, $"PostgreSQL side: {pgCpu.Describe()}, backends running a statement {meanActive:0.#} of {n} on average; LiteDB host {liteCpu.HostCores:0.00} cores"))
             { Failed = HttpCases.FailedShare(a) || HttpCases.FailedShare(b) });
         }
         finally
@@ -103,11 +108,11 @@ internal static class PostgresCase
     private static Task<bool> Send(HttpClient client, Side side, int i, int connections) =>
         Http.SendAsync(client, HttpMethod.Post, $"/api/chats/@{side.Members[connections + i].Alias}/messages", Body, side.Members[i].Token);
 
-    /// <summary>Runs a segment while sampling the database's active backends every 200 ms.</summary>
-    private static async Task<T> WhileSampling<T>(PostgresDatabase database, List<int> samples, Func<Task<T>> segment)
+    /// <summary>Runs a segment under the CPU meter and, for PostgreSQL, samples the database's active backends every 200 ms.</summary>
+    private static async Task<T> Measured<T>(CpuMeter cpu, PostgresDatabase? database, List<int> samples, Func<Task<T>> segment)
     {
         using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        var sampler = database is null ? Task.CompletedTask : Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -121,7 +126,9 @@ internal static class PostgresCase
                 }
             }
         });
+        cpu.Start();
         var result = await segment();
+        cpu.Stop();
         await stop.CancelAsync();
         await sampler;
         return result;
@@ -165,11 +172,13 @@ internal static class PostgresCase
             }
             var collected = sides.ToDictionary(s => s, _ => (Latencies: new Latencies(), Delivered: 0L, Expected: 0L, Failed: 0));
             var active = new List<int>();
+            var pgCpu = new CpuMeter(pg.Hosts.Select(h => h.Pid).ToArray());
+            var liteCpu = new CpuMeter([lite.Hosts[0].Pid]);
             foreach (var side in new[] { pg, lite, lite, pg })
             {
                 var r = side == pg
-                    ? await WhileSampling(database, active, () => FanOutCase.RoundAsync(ctx, recorder, ++round, n, Sender(side)))
-                    : await FanOutCase.RoundAsync(ctx, recorder, ++round, n, Sender(side));
+                    ? await Measured(pgCpu, database, active, () => FanOutCase.RoundAsync(ctx, recorder, ++round, n, Sender(side)))
+                    : await Measured(liteCpu, null, active, () => FanOutCase.RoundAsync(ctx, recorder, ++round, n, Sender(side)));
                 ctx.Log($"  {side.Label} round {round}: p50 {BenchContext.Ms(r.Latencies.P50)}, p99 {BenchContext.Ms(r.Latencies.P99)}, delivered {r.Delivered}/{r.Expected}, {r.Failed} sends failed");
                 var c = collected[side];
                 c.Latencies.AddRange(r.Latencies.Samples);
@@ -192,10 +201,12 @@ internal static class PostgresCase
             ctx.Results.Figures[$"postgres.fanout.{key}.litedb_p99_ms"] = l.Latencies.P99;
             ctx.Results.Figures[$"postgres.fanout.{key}.delivered"] = p.Expected == 0 ? 0 : (double)p.Delivered / p.Expected;
             ctx.Results.Figures[$"postgres.fanout.{key}.ratio"] = ratio;
+            ctx.Results.Figures[$"postgres.fanout.{key}.host_cores"] = pgCpu.HostCores;
+            ctx.Results.Figures[$"postgres.fanout.{key}.postgres_cores"] = pgCpu.PostgresCores;
             var bound = p.Delivered == p.Expected ? "" : "PostgreSQL did not deliver everything before the drain timeout: its p99 is a lower bound. ";
             ctx.Results.Add(new Row(Case, $"fan-out: {n} SSE subscribers, {o.FanOutRate} msg/s, p99 send-to-receive, {label} ÷ LiteDB 1 host",
                 Describe(pg), Describe(lite), BenchContext.Ratio(ratio), "report",
-                bound + string.Create(CultureInfo.InvariantCulture, $"PostgreSQL backends running a statement: {meanActive:0.#} on average (sampled)")));
+                bound + string.Create(CultureInfo.InvariantCulture, $"PostgreSQL side: {pgCpu.Describe()}, backends running a statement {meanActive:0.#} on average; LiteDB host {liteCpu.HostCores:0.00} cores (rounds include the drain)")));
         }
         finally
         {
