@@ -78,14 +78,14 @@ internal static class PostgresCase
             ctx.Log($"{label}: write path, {n} connections: warm-up, then six {o.SegmentSeconds:0.#} s segments");
             await ClosedLoop.RunAsync(n, o.WarmupSeconds, Pg);
             await ClosedLoop.RunAsync(n, o.WarmupSeconds, Lite);
-            var active = new List<int>();
+            var active = new List<List<string>>();
             var pgCpu = new CpuMeter(pg.Hosts.Select(h => h.Pid).ToArray());
             var liteCpu = new CpuMeter([lite.Hosts[0].Pid]);
             var (a, b) = await Interleaved.RunAsync(
                 () => Measured(pgCpu, database, active, () => ClosedLoop.RunAsync(n, o.SegmentSeconds, Pg)),
                 () => Measured(liteCpu, null, active, () => ClosedLoop.RunAsync(n, o.SegmentSeconds, Lite)));
             var ratio = a.PerSecond / b.PerSecond;
-            var meanActive = active.Count == 0 ? double.NaN : active.Average();
+            var meanActive = active.Count == 0 ? double.NaN : active.Average(a => a.Count);
             ctx.Results.Figures[$"postgres.write.{key}.rps"] = a.PerSecond;
             ctx.Results.Figures[$"postgres.write.{key}.p99_ms"] = a.Latencies.P99;
             ctx.Results.Figures[$"postgres.write.{key}.litedb_rps"] = b.PerSecond;
@@ -96,7 +96,7 @@ internal static class PostgresCase
             ctx.Results.Figures[$"postgres.write.{key}.litedb_host_cores"] = liteCpu.HostCores;
             ctx.Results.Add(new Row(Case, $"write path: POST /api/chats/@x/messages, {n} connections, {label} ÷ LiteDB 1 host",
                 BenchContext.Rate(a), BenchContext.Rate(b), BenchContext.Ratio(ratio), "report",
-                string.Create(CultureInfo.InvariantCulture, $"PostgreSQL side: {pgCpu.Describe()}, backends running a statement {meanActive:0.#} of {n} on average; LiteDB host {liteCpu.HostCores:0.00} cores"))
+                string.Create(CultureInfo.InvariantCulture, $"PostgreSQL side: {pgCpu.Describe()}, backends running a statement {meanActive:0.#} of {n} on average ({Waits(active)}); LiteDB host {liteCpu.HostCores:0.00} cores"))
             { Failed = HttpCases.FailedShare(a) || HttpCases.FailedShare(b) });
         }
         finally
@@ -109,7 +109,7 @@ internal static class PostgresCase
         Http.SendAsync(client, HttpMethod.Post, $"/api/chats/@{side.Members[connections + i].Alias}/messages", Body, side.Members[i].Token);
 
     /// <summary>Runs a segment under the CPU meter and, for PostgreSQL, samples the database's active backends every 200 ms.</summary>
-    private static async Task<T> Measured<T>(CpuMeter cpu, PostgresDatabase? database, List<int> samples, Func<Task<T>> segment)
+    private static async Task<T> Measured<T>(CpuMeter cpu, PostgresDatabase? database, List<List<string>> samples, Func<Task<T>> segment)
     {
         using var stop = new CancellationTokenSource();
         var sampler = database is null ? Task.CompletedTask : Task.Run(async () =>
@@ -132,6 +132,15 @@ internal static class PostgresCase
         await stop.CancelAsync();
         await sampler;
         return result;
+    }
+
+    /// <summary>The three commonest things the active backends were seen waiting on, with their share of the samples.</summary>
+    private static string Waits(List<List<string>> samples)
+    {
+        var all = samples.SelectMany(s => s).ToList();
+        if (all.Count == 0) return "none seen";
+        return string.Join(", ", all.GroupBy(w => w).OrderByDescending(g => g.Count()).Take(3)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {100.0 * g.Count() / all.Count:0}%")));
     }
 
     /// <summary>
@@ -171,7 +180,7 @@ internal static class PostgresCase
                 ctx.Log($"  {side.Label} warm-up: delivered {warm.Delivered}/{warm.Expected}, {warm.Failed} sends failed");
             }
             var collected = sides.ToDictionary(s => s, _ => (Latencies: new Latencies(), Delivered: 0L, Expected: 0L, Failed: 0));
-            var active = new List<int>();
+            var active = new List<List<string>>();
             var pgCpu = new CpuMeter(pg.Hosts.Select(h => h.Pid).ToArray());
             var liteCpu = new CpuMeter([lite.Hosts[0].Pid]);
             foreach (var side in new[] { pg, lite, lite, pg })
@@ -195,7 +204,7 @@ internal static class PostgresCase
             var p = collected[pg];
             var l = collected[lite];
             var ratio = p.Latencies.P99 / l.Latencies.P99;
-            var meanActive = active.Count == 0 ? double.NaN : active.Average();
+            var meanActive = active.Count == 0 ? double.NaN : active.Average(a => a.Count);
             ctx.Results.Figures[$"postgres.fanout.{key}.p99_ms"] = p.Latencies.P99;
             ctx.Results.Figures[$"postgres.fanout.{key}.p50_ms"] = p.Latencies.P50;
             ctx.Results.Figures[$"postgres.fanout.{key}.litedb_p99_ms"] = l.Latencies.P99;
@@ -206,7 +215,7 @@ internal static class PostgresCase
             var bound = p.Delivered == p.Expected ? "" : "PostgreSQL did not deliver everything before the drain timeout: its p99 is a lower bound. ";
             ctx.Results.Add(new Row(Case, $"fan-out: {n} SSE subscribers, {o.FanOutRate} msg/s, p99 send-to-receive, {label} ÷ LiteDB 1 host",
                 Describe(pg), Describe(lite), BenchContext.Ratio(ratio), "report",
-                bound + string.Create(CultureInfo.InvariantCulture, $"PostgreSQL side: {pgCpu.Describe()}, backends running a statement {meanActive:0.#} on average; LiteDB host {liteCpu.HostCores:0.00} cores (rounds include the drain)")));
+                bound + string.Create(CultureInfo.InvariantCulture, $"PostgreSQL side: {pgCpu.Describe()}, backends running a statement {meanActive:0.#} on average ({Waits(active)}); LiteDB host {liteCpu.HostCores:0.00} cores (rounds include the drain)")));
         }
         finally
         {

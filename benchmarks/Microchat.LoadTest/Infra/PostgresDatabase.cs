@@ -36,15 +36,22 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         return new PostgresDatabase(server, name, builder.ConnectionString);
     }
 
-    /// <summary>Backends of this database running a statement right now (a sample of pg_stat_activity).</summary>
-    public async Task<int> ActiveBackendsAsync()
+    /// <summary>
+    /// What each backend of this database running a statement right now waits on (a sample of
+    /// pg_stat_activity): "CPU" when it waits on nothing, else wait_event_type:wait_event.
+    /// </summary>
+    public async Task<List<string>> ActiveBackendsAsync()
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = @name AND state = 'active'", connection);
+            "SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') FROM pg_stat_activity WHERE datname = @name AND state = 'active'",
+            connection);
         command.Parameters.AddWithValue("name", Name);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync();
+        var waits = new List<string>();
+        while (await reader.ReadAsync()) waits.Add(reader.GetString(0));
+        return waits;
     }
 
     public async ValueTask DisposeAsync()
