@@ -35,15 +35,36 @@ public sealed class TelemetryTests
         Assert.Equal(1, measurements.GetValueOrDefault("microchat.events.delivered"));
     }
 
-    // Sums each instrument of this host's "Microchat" meter (and counts histogram records as NAME#count).
-    private static MeterListener Listen(MicrochatHost host, ConcurrentDictionary<string, double> sums)
+    [Fact]
+    public async Task TheLiteDbStore_CountsItsCommits_AndTheUnitsTheyCarried()
+    {
+        await using var host = new MicrochatHost();
+        var alice = await host.SignUpAsync();
+        var bob = await host.SignUpAsync();
+        var measurements = new ConcurrentDictionary<string, double>();
+        using var listener = Listen(host, measurements, "Microchat.Storage.LiteDb");
+
+        listener.RecordObservableInstruments();
+        var (commits, units) = (measurements["microchat.litedb.commits"], measurements["microchat.litedb.units"]);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => alice.Client.Messages.SendAsync(bob.Ref, new SendMessageRequest($"m{i}"))));
+        measurements.Clear();
+        listener.RecordObservableInstruments();
+
+        var newUnits = measurements["microchat.litedb.units"] - units;
+        var newCommits = measurements["microchat.litedb.commits"] - commits;
+        Assert.True(newUnits >= 20, $"{newUnits} units counted for 20 sends");
+        Assert.InRange(newCommits, 1, newUnits);
+    }
+
+    // Sums each instrument of this host's meter named <meter> (and counts histogram records as NAME#count).
+    private static MeterListener Listen(MicrochatHost host, ConcurrentDictionary<string, double> sums, string meter = "Microchat")
     {
         var factory = host.Services.GetRequiredService<IMeterFactory>();
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == "Microchat" && instrument.Meter.Scope == factory) l.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name == meter && instrument.Meter.Scope == factory) l.EnableMeasurementEvents(instrument);
             },
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => sums.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
