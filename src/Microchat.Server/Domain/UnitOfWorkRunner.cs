@@ -21,10 +21,10 @@ internal sealed class UnitOfWorkRunner(IUnitOfWork store, IIdempotencyStore idem
     {
         var request = IdempotentRequest.Current;
         var keys = lockedEntities.Select(LockKeys.Entity).ToList();
-        if (request is null || request.Recorded || request.Claimed) return Timed(store.RunAsync(keys, work, ct));
+        if (request is null || request.Recorded || request.Claimed) return Timed(() => store.RunAsync(keys, work, ct));
 
         keys.Add(LockKeys.Idempotency(request.StoreKey));
-        return Timed(store.RunAsync(keys, async inner =>
+        return Timed(() => store.RunAsync(keys, async inner =>
         {
             // Checked under the key's lock: of two racing retries, the second sees the first's record.
             var stored = await idempotency.FindAsync(request.StoreKey, inner);
@@ -58,13 +58,13 @@ internal sealed class UnitOfWorkRunner(IUnitOfWork store, IIdempotencyStore idem
     }
 
     // From queueing to commit (or failure): what a request waits for the store, as the commit-time metric and a trace span.
-    private async ValueTask<T> Timed<T>(ValueTask<T> running)
+    private async ValueTask<T> Timed<T>(Func<ValueTask<T>> run)
     {
         using var activity = MicrochatTelemetry.StartActivity("microchat.unit_of_work");
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await running;
+            return await run();
         }
         finally
         {
