@@ -77,6 +77,7 @@ public static class MicrochatServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<TokenSessionCache>();
+        services.TryAddSingleton<EntityCache>();
         services.TryAddSingleton<UnitOfWorkRunner>();
         services.TryAddSingleton<IdempotencyProtector>();
         services.TryAddSingleton<MemberPresenter>();

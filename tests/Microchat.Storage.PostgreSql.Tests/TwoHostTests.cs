@@ -201,6 +201,38 @@ public sealed class TwoHostTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, stored.Count).Select(i => (long)i), stored.Keys.Order());
     }
 
+    [Fact]
+    public async Task AProfileChangedThroughA_IsShownByB_WhichHadItInMemory_WithinSeconds()
+    {
+        var alice = await _a.SignUpAsync();
+        var bob = await _b.SignUpAsync();
+        var aliceRef = "@" + alice.Profile.Alias;
+        var bobRef = "@" + bob.Profile.Alias;
+        // B reads Alice and her summary, so both sit in B's caches.
+        await bob.Client.Chats.GetAsync(aliceRef);
+        await _b.Client(alice.Client.Token).Messages.SendAsync(bobRef, new SendMessageRequest("before"));
+        await bob.Client.Messages.ListAsync(aliceRef);
+
+        await alice.Client.Chats.UpdateAsync(aliceRef, new UpdateChatRequest(Name: "Renamed", Bio: "changed on A"));
+
+        // B learns of it from the shared log's notification, not from its own commit.
+        var clock = Stopwatch.StartNew();
+        ChatDetails seen;
+        do
+        {
+            seen = await bob.Client.Chats.GetAsync(aliceRef);
+            if (seen.Bio == "changed on A") break;
+            await Task.Delay(50);
+        }
+        while (clock.Elapsed < Patience);
+        clock.Stop();
+        var sentThroughB = await _b.Client(alice.Client.Token).Messages.SendAsync(bobRef, new SendMessageRequest("after"));
+
+        Assert.Equal(("Renamed", "changed on A"), (seen.Name, seen.Bio));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"B showed the old profile for {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal("Renamed", sentThroughB.Sender.Title);
+    }
+
     private static async Task<List<MicrochatEvent>> TakeAsync(IAsyncEnumerable<MicrochatEvent> stream, int count)
     {
         var received = new List<MicrochatEvent>();

@@ -14,6 +14,7 @@ internal sealed class AvatarService(
     IMediaStore media,
     ChatEventPublisher events,
     UnitOfWorkRunner units,
+    EntityCache entityCache,
     MicrochatClock clock)
 {
     /// <summary>An entity's avatars, newest (the current one) first.</summary>
@@ -41,6 +42,7 @@ internal sealed class AvatarService(
         var avatar = await units.RunAsync([view.Target.Id], async inner =>
         {
             var added = await avatars.AddAsync(new AvatarRecord { EntityId = view.Target.Id, MediaId = photo.Id, CreatedAt = clock.Now() }, inner);
+            entityCache.Changed(view.Target.Id);
             await PublishAsync(view.Target, inner);
             return added;
         }, ct);
@@ -65,6 +67,7 @@ internal sealed class AvatarService(
         await units.RunAsync([target.Id], async inner =>
         {
             if (!await avatars.DeleteAsync(target.Id, id, inner)) throw DomainException.NotFound($"Avatar {id}");
+            entityCache.Changed(target.Id);
             await PublishAsync(target, inner);
         }, ct);
     }

@@ -23,6 +23,7 @@ internal sealed class ChatDeletionService(
     ChatEventPublisher events,
     EventPublisher log,
     UnitOfWorkRunner units,
+    EntityCache entityCache,
     MicrochatClock clock)
 {
     public async ValueTask DeleteAsync(Caller caller, string chat, CancellationToken ct)
@@ -68,6 +69,7 @@ internal sealed class ChatDeletionService(
 
         // Gone from here on: its tokens stop authenticating and its alias is free.
         await entities.DeleteAsync(account.Id, none);
+        entityCache.Changed(account.Id);
         await tokens.DeleteAllAsync(account.Id, none);
         await avatars.DeleteAllAsync(account.Id, none);
         await members.DeleteEntityAsync(account.Id, none);
@@ -87,6 +89,7 @@ internal sealed class ChatDeletionService(
         {
             await events.PublishAsync(key, EventNames.ChatDeleted, summary => new ChatEventData(summary), none);
             await entities.DeleteAsync(conference.Id, none);
+            entityCache.Changed(conference.Id);
             await messages.DeleteChatAsync(key, none);
             await members.DeleteConferenceAsync(conference.Id, none);
             await readMarkers.DeleteChatAsync(key, none);

@@ -12,7 +12,8 @@ internal sealed class ChatDetailsService(
     ChatAccess access,
     ChatDetailsPresenter details,
     ChatEventPublisher events,
-    UnitOfWorkRunner units)
+    UnitOfWorkRunner units,
+    EntityCache entityCache)
 {
     public async ValueTask<ChatDetails> GetAsync(Caller caller, string chat, CancellationToken ct)
     {
@@ -37,6 +38,7 @@ internal sealed class ChatDetailsService(
             var updated = Apply(fresh.Target, request);
             if (updated == fresh.Target) return fresh;
             if (!await entities.UpdateAsync(updated, inner)) throw DomainException.NotFound($"Chat '{chat}'");
+            entityCache.Changed(updated.Id);
             var changed = fresh with { Target = updated };
             if (changed.IsConference)
                 await events.PublishAsync(changed.Key, EventNames.ChatUpdated, summary => new ChatEventData(summary), inner);

@@ -15,7 +15,8 @@ internal sealed class ConferenceService(
     MemberPresenter memberPresenter,
     ChatEventPublisher events,
     UnitOfWorkRunner units,
-    MicrochatClock clock)
+    MicrochatClock clock,
+    EntityCache entityCache)
 {
     /// <summary>Creates a conference owned by the caller, who becomes its first member.</summary>
     public async ValueTask<ChatDetails> CreateAsync(Caller caller, CreateConferenceRequest request, CancellationToken ct)
@@ -80,6 +81,7 @@ internal sealed class ConferenceService(
             if (after == before) return after;
             if (!await entities.UpdateAsync(fresh.Target with { DefaultPermissions = after }, inner))
                 throw DomainException.NotFound($"Chat '{conference}'");
+            entityCache.Changed(fresh.Target.Id);
             await events.PublishAsync(fresh.Key, EventNames.PermissionsChanged, summary => new PermissionsEventData(summary, null, after), inner);
             return after;
         }, ct);

@@ -6,8 +6,10 @@ namespace Microchat.Server.Domain;
 /// <summary>
 /// Shows entities as the wire does: summaries (with current avatars, fetched in bulk so a
 /// page of messages costs a fixed number of store calls) and a deleted account's stand-in.
+/// Summaries come from the <see cref="EntityCache"/> when it has them, inside a unit of work too:
+/// they are presentation, not rules, and a unit that changes an entity forgets it first.
 /// </summary>
-internal sealed class EntityPresenter(IEntityStore entities, IAvatarStore avatars, IMediaStore media)
+internal sealed class EntityPresenter(IEntityStore entities, IAvatarStore avatars, IMediaStore media, EntityCache cache)
 {
     public const string DeletedTitle = "Deleted account";
 
@@ -20,12 +22,31 @@ internal sealed class EntityPresenter(IEntityStore entities, IAvatarStore avatar
     /// <summary>Summaries of these ids; an id with no entity any more shows as a deleted account.</summary>
     public async ValueTask<IReadOnlyDictionary<long, EntitySummary>> SummariesAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        var distinct = ids.Distinct().ToList();
-        var found = await entities.FindManyAsync(distinct, ct);
+        var result = new Dictionary<long, EntitySummary>(ids.Count);
+        var missing = new List<long>();
+        foreach (var id in ids.Distinct())
+        {
+            if (cache.TryGetSummary(id, out var cached)) result[id] = cached;
+            else missing.Add(id);
+        }
+        if (missing.Count == 0) return result;
+
+        var generation = cache.Generation;
+        var found = await entities.FindManyAsync(missing, ct);
         var summaries = await SummariesAsync(found, ct);
-        var result = new Dictionary<long, EntitySummary>(distinct.Count);
-        foreach (var id in distinct)
-            result[id] = summaries.TryGetValue(id, out var summary) ? summary : Deleted(id);
+        // A unit's reads may see writes that never commit: they are kept once the unit has committed.
+        var unit = UnitScope.Current;
+        foreach (var id in missing)
+        {
+            if (!summaries.TryGetValue(id, out var summary))
+            {
+                result[id] = Deleted(id);
+                continue;
+            }
+            result[id] = summary;
+            if (unit is not null) unit.NoteRead(summary, generation);
+            else cache.AddSummary(summary, generation);
+        }
         return result;
     }
 

@@ -31,6 +31,13 @@ internal sealed partial class MessagePresenter(EntityPresenter entities, IMediaS
     public async ValueTask<Message> PresentAsync(ChatView view, MessageRecord record, CancellationToken ct) =>
         (await PresentAsync(view, [record], ct))[0];
 
+    /// <summary>A message just stored: nobody can have reacted to it yet, so no reactions are read.</summary>
+    public async ValueTask<Message> PresentNewAsync(ChatView view, MessageRecord record, CancellationToken ct)
+    {
+        var summaries = await entities.SummariesAsync([record.SenderId, view.Target.Id], ct);
+        return (await PresentAsync([(summaries[view.Target.Id], record)], summaries, ct))[0];
+    }
+
     /// <summary>Gallery items; an attachment whose media no longer exists is left out.</summary>
     public async ValueTask<IReadOnlyList<GalleryItem>> PresentAsync(IReadOnlyList<GalleryRecord> items, CancellationToken ct)
     {

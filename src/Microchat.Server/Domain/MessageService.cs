@@ -55,7 +55,7 @@ internal sealed class MessageService(
                 ReplyTo = request.ReplyTo,
                 SentAt = clock.Now(),
             }, inner);
-            var message = await presenter.PresentAsync(fresh, stored, inner);
+            var message = await presenter.PresentNewAsync(fresh, stored, inner);
             await PublishAsync(fresh, EventNames.MessageCreated, message);
             return message;
         }, ct);

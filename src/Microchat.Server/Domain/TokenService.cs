@@ -16,6 +16,7 @@ internal sealed class TokenService(
     IPasswordHasher<EntityRecord> hasher,
     IOptionsMonitor<MicrochatOptions> options,
     UnitOfWorkRunner units,
+    EntityCache entityCache,
     EventPublisher log,
     TokenSessionCache cache,
     MicrochatClock clock)
@@ -47,7 +48,7 @@ internal sealed class TokenService(
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password) : null;
         return await units.RunAsync([user.Id], async inner =>
         {
-            if (rehashed is not null) await entities.UpdateAsync(user with { PasswordHash = rehashed }, inner);
+            if (rehashed is not null && await entities.UpdateAsync(user with { PasswordHash = rehashed }, inner)) entityCache.Changed(user.Id);
             return await IssueAsync(user.Id, request.Name, inner);
         }, ct);
     }

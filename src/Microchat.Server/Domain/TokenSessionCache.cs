@@ -6,7 +6,7 @@ namespace Microchat.Server.Domain;
 
 /// <summary>
 /// Token → session, so a request does not read the token and its entity from the store every time.
-/// Committed events invalidate it: a revoked token or a deleted entity is forgotten the moment its
+/// Committed events invalidate it: a revoked token, or a deleted or changed entity, is forgotten the moment its
 /// unit commits, on every host, because the invalidation rides the store's event feed. A read that
 /// raced an invalidation is not cached (the generation it started in is gone).
 /// </summary>
@@ -51,9 +51,10 @@ internal sealed class TokenSessionCache
             if (!ControlEvents.IsControl(e.Name)) continue;
             Interlocked.Increment(ref _generation);
             var tokenId = ControlEvents.TokenIdOf(e);
+            var entities = ControlEvents.ChangedEntitiesOf(e);
             foreach (var (hash, entry) in _byHash)
             {
-                var revoked = tokenId is { } id ? entry.Session.TokenId == id : e.Recipients.Contains(entry.Session.Entity.Id);
+                var revoked = tokenId is { } id ? entry.Session.TokenId == id : entities.Contains(entry.Session.Entity.Id);
                 if (revoked) _byHash.TryRemove(hash, out _);
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microchat.Contracts;
+using Microchat.Server.Events;
 using Microchat.Server.Http;
 using Microchat.Server.Telemetry;
 using Microchat.Storage;
@@ -14,47 +15,75 @@ namespace Microchat.Server.Domain;
 /// against what is committed at that moment, under the named locks.
 /// </summary>
 internal sealed class UnitOfWorkRunner(IUnitOfWork store, IIdempotencyStore idempotency, IdempotencyProtector protector, MicrochatClock clock,
-    MicrochatTelemetry telemetry)
+    MicrochatTelemetry telemetry, EventPublisher log, EntityCache entityCache)
 {
     /// <summary>Runs <paramref name="work"/> as one commit, holding the locks of these entities.</summary>
     public ValueTask<T> RunAsync<T>(IReadOnlyCollection<long> lockedEntities, Func<CancellationToken, ValueTask<T>> work, CancellationToken ct)
     {
         var request = IdempotentRequest.Current;
         var keys = lockedEntities.Select(LockKeys.Entity).ToList();
-        if (request is null || request.Recorded || request.Claimed) return Timed(() => store.RunAsync(keys, work, ct));
+        var records = request is { Recorded: false, Claimed: false };
+        if (records) keys.Add(LockKeys.Idempotency(request!.StoreKey));
+        Func<CancellationToken, ValueTask<T>> body = records ? inner => RecordingAsync(request!, work, inner) : work;
 
-        keys.Add(LockKeys.Idempotency(request.StoreKey));
-        return Timed(() => store.RunAsync(keys, async inner =>
+        // A unit started inside another joins it; the outer one announces what both changed.
+        if (UnitScope.Current is not null) return Timed(() => store.RunAsync(keys, body, ct));
+
+        var scope = new UnitScope();
+        var committed = CommittedAsync(scope, Timed(() => store.RunAsync(keys, inner => scope.RunAsync(() => AnnouncingChangesAsync(scope, body, inner)), ct)));
+        return records ? committed.WithRecorded(request!) : committed;
+    }
+
+    private async ValueTask<T> RecordingAsync<T>(IdempotentRequest request, Func<CancellationToken, ValueTask<T>> work, CancellationToken inner)
+    {
+        // Checked under the key's lock: of two racing retries, the second sees the first's record.
+        var stored = await idempotency.FindAsync(request.StoreKey, inner);
+        if (stored is not null && stored.CreatedAt > clock.Now() - IdempotencyProtector.Lifetime)
+            throw new IdempotentReplayException(stored);
+
+        // A unit started inside this one (it joins this one) must not record a response of its own.
+        request.Claimed = true;
+        T result;
+        try
         {
-            // Checked under the key's lock: of two racing retries, the second sees the first's record.
-            var stored = await idempotency.FindAsync(request.StoreKey, inner);
-            if (stored is not null && stored.CreatedAt > clock.Now() - IdempotencyProtector.Lifetime)
-                throw new IdempotentReplayException(stored);
+            result = await work(inner);
+        }
+        finally
+        {
+            request.Claimed = false;
+        }
+        if (Serialize(result) is { } body)
+        {
+            await idempotency.SaveAsync(new IdempotencyRecord
+            {
+                Key = request.StoreKey,
+                StatusCode = request.SuccessStatus,
+                ContentType = body.Length == 0 ? null : "application/json; charset=utf-8",
+                Body = protector.Protect(body),
+                CreatedAt = clock.Now(),
+            }, inner);
+        }
+        return result;
+    }
 
-            // A unit started inside this one (it joins this one) must not record a response of its own.
-            request.Claimed = true;
-            T result;
-            try
-            {
-                result = await work(inner);
-            }
-            finally
-            {
-                request.Claimed = false;
-            }
-            if (Serialize(result) is { } body)
-            {
-                await idempotency.SaveAsync(new IdempotencyRecord
-                {
-                    Key = request.StoreKey,
-                    StatusCode = request.SuccessStatus,
-                    ContentType = body.Length == 0 ? null : "application/json; charset=utf-8",
-                    Body = protector.Protect(body),
-                    CreatedAt = clock.Now(),
-                }, inner);
-            }
-            return result;
-        }, ct)).WithRecorded(request);
+    // The entities the unit changed are logged in the unit: every host's caches forget them when it commits.
+    private async ValueTask<T> AnnouncingChangesAsync<T>(UnitScope scope, Func<CancellationToken, ValueTask<T>> work, CancellationToken inner)
+    {
+        var result = await work(inner);
+        if (scope.ChangedEntities.Count > 0) await log.PublishControlAsync(ControlEvents.ChangeEntities(scope.ChangedEntities, clock.Now()));
+        return result;
+    }
+
+    // Once committed, what the unit changed is forgotten here once more (a read between the change and its commit may
+    // have cached the old value, and a shared database's feed tells this host later than its response goes out), and what
+    // it read is committed state, so it may fill the cache (each value only if no invalidation came since its read).
+    private async ValueTask<T> CommittedAsync<T>(UnitScope scope, ValueTask<T> running)
+    {
+        var result = await running;
+        if (scope.ChangedEntities.Count > 0) entityCache.Forget(scope.ChangedEntities);
+        foreach (var (entity, generation) in scope.EntitiesRead) entityCache.Add(entity, generation);
+        foreach (var (summary, generation) in scope.SummariesRead) entityCache.AddSummary(summary, generation);
+        return result;
     }
 
     // From queueing to commit (or failure): what a request waits for the store, as the commit-time metric and a trace span.

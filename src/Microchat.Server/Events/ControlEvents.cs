@@ -15,6 +15,12 @@ internal static class ControlEvents
     /// <summary>Close every stream of the recipients (they were deleted).</summary>
     public const string StreamsClosed = "_streams_closed";
 
+    /// <summary>
+    /// Forget these entities (data: their ids, comma-separated): their record or avatars changed. It has
+    /// no recipients, so no stream is closed and nobody replays it; every host's caches read it.
+    /// </summary>
+    public const string EntitiesChanged = "_entities_changed";
+
     public static bool IsControl(string name) => name.StartsWith('_');
 
     public static EventRecord RevokeToken(long ownerId, long tokenId, DateTimeOffset now) => new()
@@ -25,6 +31,22 @@ internal static class ControlEvents
     public static EventRecord CloseStreams(IReadOnlyList<long> entityIds, DateTimeOffset now) => new()
     {
         Name = StreamsClosed, Data = "", Recipients = entityIds, CreatedAt = now,
+    };
+
+    public static EventRecord ChangeEntities(IEnumerable<long> entityIds, DateTimeOffset now) => new()
+    {
+        Name = EntitiesChanged, Data = string.Join(',', entityIds.Select(id => id.ToString(CultureInfo.InvariantCulture))), Recipients = [], CreatedAt = now,
+    };
+
+    /// <summary>The entities an entry says changed or went away (none for other entries).</summary>
+    public static IReadOnlyList<long> ChangedEntitiesOf(EventRecord e) => e.Name switch
+    {
+        StreamsClosed => e.Recipients,
+        EntitiesChanged => e.Data.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0)
+            .ToList(),
+        _ => [],
     };
 
     public static long? TokenIdOf(EventRecord e) =>
