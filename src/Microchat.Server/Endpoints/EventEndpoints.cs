@@ -1,11 +1,9 @@
 using Microchat.Server.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
 using Microchat.Server.Authentication;
 using Microchat.Server.Events;
 using Microchat.Server.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -34,15 +32,14 @@ internal static class EventEndpoints
     // EventSource re-sends the URL it was opened with (so any ?last_event_id=) plus a newer
     // Last-Event-ID header on every reconnect: the header wins. Both are read as text, so a value
     // that is not an id is never a binding failure: it makes the stream begin with a reset.
-    private static ServerSentEventsResult<string> Stream(
+    private static EventStreamResult Stream(
         Caller caller,
         EventStream events,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
         [FromQuery(Name = "last_event_id")] string? lastEventIdQuery,
-        HttpContext http,
+        MicrochatTelemetry telemetry,
         CancellationToken ct) =>
-        TypedResults.ServerSentEvents(events.ReadAsync(caller, Nonempty(lastEventIdHeader) ?? Nonempty(lastEventIdQuery), ct)
-            .Tracked(http.RequestServices.GetRequiredService<MicrochatTelemetry>(), ct));
+        new(events.ReadAsync(caller, Nonempty(lastEventIdHeader) ?? Nonempty(lastEventIdQuery), ct), telemetry);
 
     private static string? Nonempty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

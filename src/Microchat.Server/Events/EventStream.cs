@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microchat.Contracts;
 using Microchat.Server.Http;
@@ -23,12 +22,12 @@ internal sealed class EventStream(
     IHostApplicationLifetime lifetime)
 {
     public const int BatchSize = 100;
-    private const string NoData = "{}";
+    public const string NoData = "{}";
 
     /// <param name="caller">Whose events.</param>
     /// <param name="lastEventId">The last id the client saw (<c>Last-Event-ID</c>), or null to start from now.</param>
     /// <param name="requestAborted">Ends the stream when the client goes away.</param>
-    public async IAsyncEnumerable<SseItem<string>> ReadAsync(Caller caller, string? lastEventId,
+    public async IAsyncEnumerable<SseFrame> ReadAsync(Caller caller, string? lastEventId,
         [EnumeratorCancellation] CancellationToken requestAborted)
     {
         var subscription = dispatcher.Subscribe(caller.Id, caller.TokenId, options.CurrentValue.MaxStreamsPerCaller);
@@ -38,6 +37,7 @@ internal sealed class EventStream(
             // clients reconnect with Last-Event-ID and lose nothing (or are refused, if revoked).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping, subscription.Closed);
             var ct = stop.Token;
+            using var wait = new HeartbeatWait(ct);
 
             var start = await StartAsync(caller.Id, lastEventId, ct);
             var position = start.Position;
@@ -74,7 +74,7 @@ internal sealed class EventStream(
                     continue;
                 }
 
-                var next = await NextAsync(subscription, heartbeat, ct);
+                var next = await NextAsync(subscription, wait, heartbeat);
                 if (next is null)
                 {
                     if (ct.IsCancellationRequested) yield break;
@@ -85,12 +85,9 @@ internal sealed class EventStream(
                 {
                     if (e.Id <= position) continue;
                     position = e.Id;
-                    yield return Item(e.Name, e.Data, e.Id);
                 }
-                else if (next.EphemeralName is { } name)
-                {
-                    yield return new SseItem<string>(next.EphemeralData ?? NoData, name);
-                }
+                // The frame is encoded once for every stream the event goes to.
+                yield return next.Frame;
             }
         }
         finally
@@ -100,23 +97,20 @@ internal sealed class EventStream(
     }
 
     /// <summary>
-    /// A keep-alive. <see cref="SseItem{T}"/> cannot express an SSE comment, so this is an event
-    /// named <c>heartbeat</c> without an <c>id:</c>: it leaves the client's Last-Event-ID alone.
+    /// A keep-alive: an event named <c>heartbeat</c> without an <c>id:</c> (so it leaves the client's
+    /// Last-Event-ID alone), as the stream has always sent it, rather than an SSE comment.
     /// </summary>
-    private static SseItem<string> Heartbeat { get; } = new(NoData, EventNames.Heartbeat);
+    private static SseFrame Heartbeat { get; } = SseFrame.Of(EventNames.Heartbeat, NoData, null);
 
-    private static SseItem<string> Item(string name, string data, long id) =>
-        new(data, name) { EventId = id.ToString(CultureInfo.InvariantCulture) };
+    private static SseFrame Item(string name, string data, long id) => SseFrame.Of(name, data, id);
 
     /// <summary>The next item, or null when the heartbeat is due or the stream is ending.</summary>
-    private async Task<StreamItem?> NextAsync(StreamSubscription subscription, TimeSpan heartbeat, CancellationToken ct)
+    private static async ValueTask<StreamItem?> NextAsync(StreamSubscription subscription, HeartbeatWait wait, TimeSpan heartbeat)
     {
         if (subscription.Reader.TryRead(out var ready)) return ready;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(heartbeat);
         try
         {
-            if (await subscription.Reader.WaitToReadAsync(timeout.Token) && subscription.Reader.TryRead(out var item)) return item;
+            if (await subscription.Reader.WaitToReadAsync(wait.Start(heartbeat)) && subscription.Reader.TryRead(out var item)) return item;
             return null;
         }
         catch (OperationCanceledException)

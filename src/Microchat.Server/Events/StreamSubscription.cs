@@ -64,4 +64,17 @@ internal sealed class StreamSubscription
 }
 
 /// <summary>A logged event, or an ephemeral one (typing) that has no id and is never replayed.</summary>
-internal sealed record StreamItem(EventRecord? Event, string? EphemeralName = null, string? EphemeralData = null);
+internal sealed class StreamItem(EventRecord? e, string? ephemeralName = null, string? ephemeralData = null)
+{
+    private SseFrame? _frame;
+
+    public EventRecord? Event => e;
+
+    /// <summary>
+    /// The event as it goes on the wire, encoded by the first stream that sends it and shared by the
+    /// rest (two streams racing both encode the same bytes; either copy will do).
+    /// </summary>
+    public SseFrame Frame => _frame ??= e is not null
+        ? SseFrame.Of(e.Name, e.Data, e.Id)
+        : SseFrame.Of(ephemeralName ?? "", ephemeralData ?? EventStream.NoData, null);
+}
