@@ -29,7 +29,7 @@ internal sealed class LiteDbStorage : IDisposable
         // fails fatally on the next use ("page type must be collection page").
         EnsureSchema(db =>
         {
-            foreach (var name in SchemaCollections) db.GetCollection(name).EnsureIndex("_id");
+            foreach (var name in SchemaCollections) CreateCollection(db, name);
         });
     }
 
@@ -37,8 +37,21 @@ internal sealed class LiteDbStorage : IDisposable
     private static readonly string[] SchemaCollections =
         [
             "sequences", "media", "_files", "_chunks", "data_protection_keys", "events", "idempotency", "chats", "messages",
-            "reactions", "reaction_counts", "message_versions", "webhooks",
+            "reactions", "reaction_counts", "message_versions", "webhooks", "gallery",
         ];
+
+    /// <summary>
+    /// Makes sure a collection exists. <c>EnsureIndex("_id")</c> returns before touching a collection
+    /// that does not exist, so the only way to create an empty one is a document in and out again.
+    /// </summary>
+    public static void CreateCollection(LiteDatabase db, string name)
+    {
+        if (db.CollectionExists(name)) return;
+        var collection = db.GetCollection(name);
+        var placeholder = new BsonValue(ObjectId.NewObjectId());
+        collection.Insert(new BsonDocument { ["_id"] = placeholder });
+        collection.Delete(placeholder);
+    }
 
     /// <summary>The writer, whose commits the event feed and the store's health follow.</summary>
     public GroupCommitWriter Writer => _writer;

@@ -31,3 +31,10 @@ internal sealed class SpanDocument
     public long From { get; set; }
     public long? To { get; set; }
 }
+
+/// <summary>The ids of a conference's current members, keyed by the conference's id.</summary>
+internal sealed class RosterDocument
+{
+    public long Id { get; set; }
+    public List<long> Ids { get; set; } = [];
+}

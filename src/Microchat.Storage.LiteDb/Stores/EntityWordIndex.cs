@@ -46,6 +46,8 @@ internal static class EntityWordIndex
     {
         if (db.CollectionExists(Words)) return;
         foreach (var entity in db.GetCollection<EntityDocument>("entities").FindAll().ToList()) Add(db, entity);
+        // Even with nothing to index: a collection first made inside a batch that rolls back breaks the file.
+        LiteDbStorage.CreateCollection(db, Words);
     }
 
     // The alias splits at its underscores too, so "@john_smith" is found by "smith".

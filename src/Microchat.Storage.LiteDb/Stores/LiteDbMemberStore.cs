@@ -18,6 +18,7 @@ internal sealed class LiteDbMemberStore : IMemberStore
             var members = Members(db);
             members.EnsureIndex(m => m.ConferenceId);
             members.EnsureIndex(m => m.EntityId);
+            MemberRoster.Backfill(db);
         });
     }
 
@@ -36,6 +37,7 @@ internal sealed class LiteDbMemberStore : IMemberStore
             member.JoinSequence = Sequences.Next(db, Collection);
             member.Spans.Add(new SpanDocument { From = firstMessageId });
             members.Upsert(member);
+            MemberRoster.Add(db, conferenceId, entityId);
             return true;
         }));
 
@@ -48,6 +50,7 @@ internal sealed class LiteDbMemberStore : IMemberStore
             member.Active = false;
             member.IsOwner = false;
             if (member.Spans.Count > 0) member.Spans[^1].To = lastMessageId;
+            MemberRoster.Remove(db, conferenceId, entityId);
             return members.Update(member);
         }));
 
@@ -61,8 +64,7 @@ internal sealed class LiteDbMemberStore : IMemberStore
             .Select(m => m.ToRecord()).ToList()));
 
     public ValueTask<IReadOnlyList<long>> ListMemberIdsAsync(long conferenceId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<long>>(_storage.Read(db => Members(db)
-            .Find(m => m.ConferenceId == conferenceId && m.Active).Select(m => m.EntityId).ToList()));
+        ValueTask.FromResult(_storage.Read(db => MemberRoster.Read(db, conferenceId)));
 
     public ValueTask<int> CountAsync(long conferenceId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_storage.Read(db => Members(db).Count(m => m.ConferenceId == conferenceId && m.Active)));
@@ -87,13 +89,23 @@ internal sealed class LiteDbMemberStore : IMemberStore
 
     public ValueTask DeleteConferenceAsync(long conferenceId, CancellationToken cancellationToken)
     {
-        _storage.Write(db => Members(db).DeleteMany(m => m.ConferenceId == conferenceId));
+        _storage.Write(db =>
+        {
+            MemberRoster.DeleteConference(db, conferenceId);
+            return Members(db).DeleteMany(m => m.ConferenceId == conferenceId);
+        });
         return ValueTask.CompletedTask;
     }
 
     public ValueTask DeleteEntityAsync(long entityId, CancellationToken cancellationToken)
     {
-        _storage.Write(db => Members(db).DeleteMany(m => m.EntityId == entityId));
+        _storage.Write(db =>
+        {
+            var members = Members(db);
+            foreach (var membership in members.Find(m => m.EntityId == entityId && m.Active).ToList())
+                MemberRoster.Remove(db, membership.ConferenceId, entityId);
+            return members.DeleteMany(m => m.EntityId == entityId);
+        });
         return ValueTask.CompletedTask;
     }
 

@@ -70,5 +70,7 @@ internal static class MessageWordIndex
             var (first, last) = MessageKeys.MessageRange(chat.Number);
             foreach (var message in messages.Find(QueryExpressions.KeyBetween(first, last))) Add(db, chat.Number, message);
         }
+        // Even with nothing to index: a collection first made inside a batch that rolls back breaks the file.
+        LiteDbStorage.CreateCollection(db, Words);
     }
 }
