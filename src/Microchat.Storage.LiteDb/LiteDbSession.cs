@@ -31,6 +31,7 @@ internal sealed class LiteDbSession : IDisposable
     {
         // An engine that met an I/O error may fail again while closing (rolling back a transaction
         // whose pages were half written): closing is best effort, the log is the truth.
+        AbandonedTransactions.Forget(Database);
         try
         {
             Database.Dispose();
