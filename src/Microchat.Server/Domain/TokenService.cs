@@ -85,7 +85,7 @@ internal sealed class TokenService(
         var isAdministrator = entity.Type == EntityType.User && options.CurrentValue.Administrators
             .Any(alias => string.Equals(alias, entity.Alias, StringComparison.OrdinalIgnoreCase));
         var session = new TokenSession(entity, token.Id, isAdministrator);
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TouchInterval) await tokens.TouchAsync(token.Id, now, ct);
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TouchInterval) await TryTouchAsync(token.Id, now, ct);
         cache.Add(hash, session, token.LastUsedAt is { } used && now - used <= TouchInterval ? used : now, generation);
         return session;
     }
@@ -93,8 +93,21 @@ internal sealed class TokenService(
     private async ValueTask TouchAsync(string hash, TokenSession session, DateTimeOffset now, CancellationToken ct)
     {
         var generation = cache.Generation;
-        await tokens.TouchAsync(session.TokenId, now, ct);
+        await TryTouchAsync(session.TokenId, now, ct);
         cache.Add(hash, session, now, generation);
+    }
+
+    // A store that cannot write just now (a full disk) must not turn every authenticated read into
+    // an error: last_used_at is informative, and is written at a later request.
+    private async ValueTask TryTouchAsync(long tokenId, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await tokens.TouchAsync(tokenId, now, ct);
+        }
+        catch (StorageUnavailableException)
+        {
+        }
     }
 
     public async ValueTask<IReadOnlyList<TokenInfo>> ListAsync(Caller caller, PageQuery page, CancellationToken ct)
