@@ -98,6 +98,97 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(acknowledged.Order(), stored.Select(m => m.Id).Order());
     }
 
+    /// <summary>
+    /// The same on a real file system that fills up: MICROCHAT_TMPFS names a small mounted tmpfs
+    /// (e.g. <c>mount -t tmpfs -o size=3m tmpfs /mnt/full</c>). Mounting is refused in many
+    /// sandboxes, CI's among them, so without it the test only says it did not run.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Tmpfs")]
+    public async Task OnARealFullFileSystem_WritesAreRefused_AndAcceptedAgainOnceSpaceIsFreed()
+    {
+        var mount = Environment.GetEnvironmentVariable("MICROCHAT_TMPFS");
+        if (string.IsNullOrEmpty(mount))
+        {
+            output.WriteLine("MICROCHAT_TMPFS is not set: nothing run.");
+            return;
+        }
+        var path = Path.Combine(mount, $"chat-{Guid.NewGuid():N}.db");
+        var filler = Path.Combine(mount, $"filler-{Guid.NewGuid():N}");
+        var text = new string('x', 3000);
+        var acknowledged = new List<long>();
+        try
+        {
+            await using (var services = OpenAt(path))
+            {
+                var messages = services.GetRequiredService<IMessageStore>();
+                for (var i = 0; i < 5; i++) acknowledged.Add((await AppendAsync(messages, text)).Id);
+                FillUp(filler);
+
+                // What still fits in the last free blocks is acknowledged; then the disk refuses.
+                var refused = 0;
+                var slowest = TimeSpan.Zero;
+                for (var i = 0; i < 200 && refused < 20; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    try
+                    {
+                        acknowledged.Add((await AppendAsync(messages, text)).Id);
+                    }
+                    catch (StorageUnavailableException)
+                    {
+                        refused++;
+                        slowest = Max(slowest, clock.Elapsed);
+                        var listed = await messages.ListAsync(_chat, new MessageQuery(null, 0, 500), CancellationToken.None);
+                        Assert.Equal(acknowledged.Order(), listed.Select(m => m.Id).Order());
+                    }
+                }
+                Assert.True(refused >= 20, $"only {refused} writes refused");
+                Assert.True(slowest < Fast, $"a refused write took {slowest}");
+
+                File.Delete(filler);
+                var recovery = Stopwatch.StartNew();
+                acknowledged.Add((await AppendUntilAcceptedAsync(messages, text)).Id);
+                output.WriteLine($"tmpfs: {refused} writes refused, slowest {slowest.TotalMilliseconds:F0} ms, " +
+                    $"recovered {recovery.ElapsedMilliseconds} ms after space was freed; {acknowledged.Count} acknowledged.");
+                for (var i = 0; i < 5; i++) acknowledged.Add((await AppendAsync(messages, text)).Id);
+            }
+
+            await using var reopened = OpenAt(path);
+            var stored = await reopened.GetRequiredService<IMessageStore>().ListAsync(_chat, new MessageQuery(null, 0, 500), CancellationToken.None);
+            Assert.Equal(acknowledged.Order(), stored.Select(m => m.Id).Order());
+        }
+        finally
+        {
+            File.Delete(filler);
+            File.Delete(path);
+            File.Delete(Path.ChangeExtension(path, null) + "-log.db");
+        }
+    }
+
+    // Writes a file until the file system has no block left.
+    private static void FillUp(string filler)
+    {
+        using var file = new FileStream(filler, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        var block = new byte[4096];
+        try
+        {
+            while (true) file.Write(block);
+        }
+        catch (IOException)
+        {
+            // Full.
+        }
+    }
+
+    private static ServiceProvider OpenAt(string path)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMicrochat().UseLiteDb($"Filename={path}");
+        return services.BuildServiceProvider();
+    }
+
     [Fact]
     public void TheTransactionsOfAFailedEngine_CanBeFound_InThisVersionOfLiteDb()
     {
