@@ -103,9 +103,11 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
     /// (e.g. <c>mount -t tmpfs -o size=3m tmpfs /mnt/full</c>). Mounting is refused in many
     /// sandboxes, CI's among them, so without it the test only says it did not run.
     /// </summary>
-    [Fact]
+    [Theory]
+    [InlineData(LiteDbDurability.Default)]
+    [InlineData(LiteDbDurability.Durable)]
     [Trait("Category", "Tmpfs")]
-    public async Task OnARealFullFileSystem_WritesAreRefused_AndAcceptedAgainOnceSpaceIsFreed()
+    public async Task OnARealFullFileSystem_WritesAreRefused_AndAcceptedAgainOnceSpaceIsFreed(LiteDbDurability durability)
     {
         var mount = Environment.GetEnvironmentVariable("MICROCHAT_TMPFS");
         if (string.IsNullOrEmpty(mount))
@@ -119,7 +121,7 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         var acknowledged = new List<long>();
         try
         {
-            await using (var services = OpenAt(path))
+            await using (var services = Open(durability, new FullDisk(), path))
             {
                 var messages = services.GetRequiredService<IMessageStore>();
                 for (var i = 0; i < 5; i++) acknowledged.Add((await AppendAsync(messages, text)).Id);
@@ -149,12 +151,12 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
                 File.Delete(filler);
                 var recovery = Stopwatch.StartNew();
                 acknowledged.Add((await AppendUntilAcceptedAsync(messages, text)).Id);
-                output.WriteLine($"tmpfs: {refused} writes refused, slowest {slowest.TotalMilliseconds:F0} ms, " +
+                output.WriteLine($"tmpfs, {durability}: {refused} writes refused, slowest {slowest.TotalMilliseconds:F0} ms, " +
                     $"recovered {recovery.ElapsedMilliseconds} ms after space was freed; {acknowledged.Count} acknowledged.");
                 for (var i = 0; i < 5; i++) acknowledged.Add((await AppendAsync(messages, text)).Id);
             }
 
-            await using var reopened = OpenAt(path);
+            await using var reopened = Open(durability, new FullDisk(), path);
             var stored = await reopened.GetRequiredService<IMessageStore>().ListAsync(_chat, new MessageQuery(null, 0, 500), CancellationToken.None);
             Assert.Equal(acknowledged.Order(), stored.Select(m => m.Id).Order());
         }
@@ -179,14 +181,6 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
         {
             // Full.
         }
-    }
-
-    private static ServiceProvider OpenAt(string path)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMicrochat().UseLiteDb($"Filename={path}");
-        return services.BuildServiceProvider();
     }
 
     [Fact]
@@ -233,11 +227,11 @@ public sealed class DiskFullTests(ITestOutputHelper output) : IDisposable
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private ServiceProvider Open(LiteDbDurability durability, FullDisk disk)
+    private ServiceProvider Open(LiteDbDurability durability, FullDisk disk, string? path = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMicrochat().UseLiteDb($"Filename={_path}", o =>
+        services.AddMicrochat().UseLiteDb($"Filename={path ?? _path}", o =>
         {
             o.Durability = durability;
             o.WrapFile = disk.Wrap;
