@@ -282,6 +282,8 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         _queue.CompleteAdding();
         if (_thread.IsAlive && !IsWriterThread) _thread.Join();
+        // The failed engine still in use holds its broken transaction's lock: a checkpoint would wait a minute for it.
+        if (_database.NeedsReopen) return;
         try
         {
             _database.Current.Checkpoint();
