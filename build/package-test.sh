@@ -56,6 +56,9 @@ token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/auth/tokens" -H 'Content-T
 test -n "$token"
 curl -fsS "http://127.0.0.1:$port/api/chats" -H "Authorization: Bearer $token"; echo
 curl -fsS -o /dev/null "http://127.0.0.1:$port/scalar"
+# The web chat page is served at / (its login form, by its test hooks).
+curl -fsS "http://127.0.0.1:$port/" | grep -q 'data-test="login-alias"'
+curl -fsS -o /dev/null "http://127.0.0.1:$port/app.js"
 
 echo "== a console project with Microchat.Client from the feed"
 dotnet new console -o ChatConsole --debug:custom-hive "$hive" > /dev/null

@@ -22,12 +22,18 @@ internal sealed class BenchContext(LoadOptions options, Machine machine, string 
     /// The sample host on a fresh LiteDB file. Limits a benchmark would trip over are raised by
     /// configuration; keys the host does not know yet are ignored by the options binder.
     /// </summary>
-    public Task<HostProcess> StartMicrochatAsync(string name, params string[] extra)
+    public Task<HostProcess> StartMicrochatAsync(string name, params string[] extra) =>
+        StartSampleAsync(name, dir => [$"--ConnectionStrings:Microchat=Filename={Path.Combine(dir, "microchat.db")}"], extra);
+
+    /// <summary>The sample host on the PostgreSQL store: every host started with the same connection string shares one database.</summary>
+    public Task<HostProcess> StartMicrochatOnPostgresAsync(string name, string connectionString) =>
+        StartSampleAsync(name, _ => ["--Microchat:Storage=PostgreSql", $"--ConnectionStrings:Microchat={connectionString}"], []);
+
+    private Task<HostProcess> StartSampleAsync(string name, Func<string, string[]> storage, string[] extra)
     {
         var dir = Path.Combine(workRoot, $"{++hosts:D2}-{name}");
-        var args = new List<string>
+        var args = new List<string>(storage(dir))
         {
-            $"--ConnectionStrings:Microchat=Filename={Path.Combine(dir, "microchat.db")}",
             "--Microchat:AuthRateLimitPermits=1000000",
             "--Microchat:SendRateLimitPermits=1000000",
             "--Microchat:MaxStreamsPerCaller=1000000",

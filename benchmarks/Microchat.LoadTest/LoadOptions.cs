@@ -6,8 +6,8 @@ namespace Microchat.LoadTest;
 internal sealed record LoadOptions
 {
     public const string Usage =
-        "dotnet run -c Release --project benchmarks/Microchat.LoadTest -- [--quick] [--cases write,conference,reads,fanout,idle,history,durable,memory]\n"
-        + "  [--out DIR] [--no-pin] [--memory-minutes 10] [--fanout 1000] [--idle 2000] [--history 20000]";
+        "dotnet run -c Release --project benchmarks/Microchat.LoadTest -- [--quick] [--cases write,conference,reads,fanout,idle,history,durable,memory,postgres]\n"
+        + "  [--out DIR] [--no-pin] [--memory-minutes 10] [--fanout 1000] [--idle 2000] [--history 20000] [--pg-fanout 200]";
 
     public bool Quick { get; init; }
     /// <summary>The cases to run, by name; all when empty.</summary>
@@ -34,6 +34,14 @@ internal sealed record LoadOptions
     public int MemoryPairs { get; init; } = 8;
     public int HistoryLarge { get; init; } = 20_000;
     public int HistorySmall { get; init; } = 1_000;
+    /// <summary>Connections of the PostgreSQL write-path rows (each its own sender and dialog).</summary>
+    public int PostgresConnections { get; init; } = 16;
+    /// <summary>
+    /// Subscribers of the PostgreSQL fan-out rows (each a registered, logged-in user). 200, not the
+    /// fan-out case's 1000: each side registers its own users (about 0.3 s each on a busy 2-core box,
+    /// so 1000 would add some 10 minutes of setup); <c>--pg-fanout 1000</c> runs the larger size.
+    /// </summary>
+    public int PostgresFanOut { get; init; } = 200;
     public double MemoryFirstSeconds { get; init; } = 60;
     public double MemoryTotalSeconds { get; init; } = 600;
 
@@ -57,6 +65,8 @@ internal sealed record LoadOptions
         IdleUsers = 5,
         HistoryLarge = 1_000,
         HistorySmall = 200,
+        PostgresConnections = 4,
+        PostgresFanOut = 20,
         MemoryFirstSeconds = 8,
         MemoryTotalSeconds = 20,
     };
@@ -82,6 +92,7 @@ internal sealed record LoadOptions
                     "--fanout" => options with { FanOutLarge = (int)Number(Next()) },
                     "--idle" => options with { IdleStreams = (int)Number(Next()) },
                     "--history" => options with { HistoryLarge = (int)Number(Next()) },
+                    "--pg-fanout" => options with { PostgresFanOut = (int)Number(Next()) },
                     _ => null,
                 };
             }

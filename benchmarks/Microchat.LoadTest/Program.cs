@@ -28,6 +28,7 @@ try
     if (options.Runs("idle")) await HttpCases.Guard(ctx, "idle streams", () => IdleCase.RunAsync(ctx));
     if (options.Runs("history")) await HttpCases.Guard(ctx, "history", () => HistoryCase.RunAsync(ctx));
     if (options.Runs("durable")) await HttpCases.Guard(ctx, "durable writes", () => DurableCase.RunAsync(ctx));
+    if (options.Runs("postgres")) await HttpCases.Guard(ctx, "PostgreSQL", () => PostgresCase.RunAsync(ctx));
     if (options.Runs("memory")) await HttpCases.Guard(ctx, "memory under load", () => MemoryCase.RunAsync(ctx));
 }
 finally

@@ -16,7 +16,7 @@ internal static class TelemetryExporter
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter("Microchat").AddMeter("Microsoft.AspNetCore.Hosting");
+                metrics.AddMeter("Microchat", "Microchat.Storage.LiteDb").AddMeter("Microsoft.AspNetCore.Hosting");
                 if (exporter == "console") metrics.AddConsoleExporter();
                 else metrics.AddOtlpExporter();
             })

@@ -65,6 +65,7 @@ public static class MicrochatLiteDbExtensions
         services.TryAddSingleton<IEntitySearchStore, LiteDbEntitySearchStore>();
         services.TryAddSingleton<IWebhookStore, LiteDbWebhookStore>();
         services.AddHostedService<LiteDbCheckpointService>();
+        services.AddHostedService<LiteDbMetrics>();
         return builder;
     }
 }

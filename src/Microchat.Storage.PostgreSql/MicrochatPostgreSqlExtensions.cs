@@ -36,13 +36,11 @@ public static class MicrochatPostgreSqlExtensions
         services.TryAddSingleton<IReadMarkerStore, PgReadMarkerStore>();
         services.TryAddSingleton<IEventStore, PgEventStore>();
         services.TryAddSingleton<IIdempotencyStore, PgIdempotencyStore>();
-        // Not yet on PostgreSQL: reactions, edit history, search and webhooks answer 501 (reads of reactions: none).
-        services.TryAddSingleton<PgUnavailableFeatures>();
-        services.TryAddSingleton<IReactionStore>(sp => sp.GetRequiredService<PgUnavailableFeatures>());
-        services.TryAddSingleton<IMessageVersionStore>(sp => sp.GetRequiredService<PgUnavailableFeatures>());
-        services.TryAddSingleton<IMessageSearchStore>(sp => sp.GetRequiredService<PgUnavailableFeatures>());
-        services.TryAddSingleton<IEntitySearchStore>(sp => sp.GetRequiredService<PgUnavailableFeatures>());
-        services.TryAddSingleton<IWebhookStore>(sp => sp.GetRequiredService<PgUnavailableFeatures>());
+        services.TryAddSingleton<IReactionStore, PgReactionStore>();
+        services.TryAddSingleton<IMessageVersionStore, PgMessageVersionStore>();
+        services.TryAddSingleton<IMessageSearchStore, PgMessageSearchStore>();
+        services.TryAddSingleton<IEntitySearchStore, PgEntitySearchStore>();
+        services.TryAddSingleton<IWebhookStore, PgWebhookStore>();
         services.TryAddSingleton<PgXmlRepository>();
         // The data-protection keys live in the database, so every host reads the same keys.
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -47,4 +47,50 @@ public abstract partial class StoreConformance
         Assert.False(await WebhookWebhooks.RecordFailureAsync(1, "x", At(2), Ct));
         Assert.Equal([2L], (await WebhookWebhooks.ListAsync(Ct)).Select(w => w.BotId));
     }
+
+    [Fact]
+    public async Task WebhookStore_Lease_IsHeldByOne_RenewedByIt_AndTakenOverOnlyOnceItLapses()
+    {
+        await WebhookWebhooks.SaveAsync(WebhookHook(1), Ct);
+
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(1, "a", until: At(10), now: At(0), Ct));
+        Assert.False(await WebhookWebhooks.TryLeaseAsync(1, "b", until: At(15), now: At(5), Ct));
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(1, "a", until: At(20), now: At(5), Ct));
+        Assert.False(await WebhookWebhooks.TryLeaseAsync(1, "b", until: At(25), now: At(15), Ct));
+
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(1, "b", until: At(30), now: At(20), Ct));
+        Assert.False(await WebhookWebhooks.TryLeaseAsync(1, "a", until: At(31), now: At(21), Ct));
+    }
+
+    [Fact]
+    public async Task WebhookStore_Lease_SurvivesASave_IsFreeOnceGivenUp_AndGoesWithTheWebhook()
+    {
+        Assert.False(await WebhookWebhooks.TryLeaseAsync(1, "a", until: At(10), now: At(0), Ct));
+        await WebhookWebhooks.SaveAsync(WebhookHook(1), Ct);
+        await WebhookWebhooks.SaveAsync(WebhookHook(2), Ct);
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(1, "a", until: At(10), now: At(0), Ct));
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(2, "b", until: At(10), now: At(0), Ct));
+
+        await WebhookWebhooks.SaveAsync(WebhookHook(1, 7) with { Url = "https://other.example/" }, Ct);
+        Assert.False(await WebhookWebhooks.TryLeaseAsync(1, "b", until: At(11), now: At(1), Ct));
+
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(1, "a", until: At(2), now: At(2), Ct));
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(1, "b", until: At(12), now: At(2), Ct));
+
+        Assert.True(await WebhookWebhooks.DeleteAsync(2, Ct));
+        Assert.False(await WebhookWebhooks.TryLeaseAsync(2, "b", until: At(12), now: At(2), Ct));
+        await WebhookWebhooks.SaveAsync(WebhookHook(2), Ct);
+        Assert.True(await WebhookWebhooks.TryLeaseAsync(2, "c", until: At(12), now: At(3), Ct));
+    }
+
+    [Fact]
+    public async Task WebhookStore_Lease_ClaimedByManyAtOnce_GoesToExactlyOne()
+    {
+        await WebhookWebhooks.SaveAsync(WebhookHook(1), Ct);
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => WebhookWebhooks.TryLeaseAsync(1, $"host-{i}", until: At(30), now: At(0), Ct).AsTask())));
+
+        Assert.Single(granted, g => g);
+    }
 }

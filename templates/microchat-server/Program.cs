@@ -16,9 +16,11 @@ builder.Services.AddMicrochat(options => builder.Configuration.GetSection("Micro
 builder.Services.AddOpenApi(options => options.AddMicrochatDocument());
 
 var app = builder.Build();
+// The web chat page (wwwroot/index.html) at /: it talks to the API below like any other client.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapMicrochat();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 app.Run();

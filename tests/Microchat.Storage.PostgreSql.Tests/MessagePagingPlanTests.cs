@@ -49,4 +49,24 @@ public sealed class MessagePagingPlanTests
         Assert.DoesNotContain("Seq Scan", plan);
         Assert.Contains("Index", plan);
     }
+
+    [Fact]
+    public async Task AWordPrefixSearch_IsARangeOfTheWordIndex_NotTheChatsHistory()
+    {
+        var connectionString = TestDatabase.FreshSchema();
+        await using var database = new PgDatabase(connectionString);
+        await database.EnsureSchemaAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO message_words (chat, word, message_id, sent_at) SELECT 'c:' || (n % 5), 'w' || n, n, now() FROM generate_series(1, 20000) AS n",
+            CancellationToken.None);
+        await connection.ExecuteAsync("ANALYZE message_words", CancellationToken.None);
+
+        var (from, to) = PgMessageWords.PrefixRange("w123");
+        var plan = string.Join('\n', await connection.QueryAsync("EXPLAIN " + PgMessageWords.PrefixSql, r => r.GetString(0), CancellationToken.None,
+            ("chats", new[] { "c:1", "c:2" }), ("from", from), ("to", to), ("before", long.MaxValue)));
+
+        Assert.Contains("message_words_pkey", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
 }

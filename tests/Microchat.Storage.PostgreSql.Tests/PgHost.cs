@@ -32,10 +32,19 @@ public sealed class PgHost(string connectionString) : WebApplicationFactory<Prog
         return (client, profile);
     }
 
+    /// <summary>Has <paramref name="owner"/> create a bot through this host; returns a client carrying the bot's token.</summary>
+    public async Task<(MicrochatClient Client, ChatDetails Profile)> CreateBotAsync(MicrochatClient owner)
+    {
+        var created = await owner.Bots.CreateAsync(new CreateBotRequest($"bot_{Guid.NewGuid():N}"[..20], "Test bot"));
+        return (Client(created.Token), created.Bot);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Microchat:Storage", "PostgreSql");
         builder.UseSetting("ConnectionStrings:Microchat", connectionString);
         builder.UseSetting("Microchat:AuthRateLimitPermits", "100000");
+        // The tests' webhook receivers listen on 127.0.0.1 over plain http.
+        builder.UseSetting("Microchat:AllowInsecureWebhooks", "true");
     }
 }

@@ -15,22 +15,13 @@ public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestF
     protected override ITestFrameworkDiscoverer CreateDiscoverer(IAssemblyInfo assemblyInfo) =>
         new Discoverer(assemblyInfo, SourceInformationProvider, DiagnosticMessageSink);
 
-    // Reactions, edit history, search and webhooks are not implemented on PostgreSQL yet (they answer 501):
-    // their conformance facts are reported as skipped, with that reason, never as passed.
-    private static readonly string[] NotYetImplemented = ["ReactionStore_", "MessageVersionStore_", "MessageSearchStore_", "EntitySearchStore_", "WebhookStore_"];
-
-    private static string? NotYetOnPostgreSql(string method) =>
-        NotYetImplemented.FirstOrDefault(method.StartsWith) is { } prefix
-            ? $"{prefix.TrimEnd('_')} is not implemented on PostgreSQL yet (its endpoints answer 501)."
-            : null;
-
     private sealed class Discoverer(IAssemblyInfo assembly, ISourceInformationProvider source, IMessageSink diagnostics)
         : XunitTestFrameworkDiscoverer(assembly, source, diagnostics)
     {
         protected override bool FindTestsForMethod(ITestMethod testMethod, bool includeSourceInformation, IMessageBus messageBus,
             ITestFrameworkDiscoveryOptions discoveryOptions)
         {
-            var reason = TestDatabase.SkipReason ?? NotYetOnPostgreSql(testMethod.Method.Name);
+            var reason = TestDatabase.SkipReason;
             if (reason is null) return base.FindTestsForMethod(testMethod, includeSourceInformation, messageBus, discoveryOptions);
             var fact = testMethod.Method.GetCustomAttributes(typeof(Xunit.FactAttribute)).FirstOrDefault();
             if (fact is null) return true;

@@ -43,4 +43,14 @@ public sealed class ChatPage(IPage page)
     }
 
     public ILocator Message(string text) => Messages.Filter(new() { HasText = text });
+
+    public ILocator SearchResults => Page.Locator("[data-test=search-result]");
+
+    public ILocator Versions => Page.Locator("[data-test=version]");
+
+    public async Task SearchAsync(string query)
+    {
+        await Page.Locator("[data-test=search-input]").FillAsync(query);
+        await Page.Locator("[data-test=search-submit]").ClickAsync();
+    }
 }

@@ -209,4 +209,88 @@ public sealed class ChatPageTests(Browsers browsers) : IClassFixture<Browsers>
         await page.SendAsync("Still chatting after that");
         Assert.Empty(await page.Page.Locator("#login").Filter(new() { Visible = true }).AllAsync());
     }
+
+    [ChromiumFact]
+    public async Task Search_FindsTheMatchingMessages_AndAResultOpensItsChat()
+    {
+        await using var host = new WebHost();
+        var alice = WebHost.UniqueAlias("alice");
+        var bob = WebHost.UniqueAlias("bob");
+        var carol = WebHost.UniqueAlias("carol");
+        var aliceApi = await host.SignUpAsync(alice, "Alice Liddell");
+        await host.SignUpAsync(bob, "Bob Stone");
+        var carolApi = await host.SignUpAsync(carol, "Carol King");
+        await carolApi.Messages.SendAsync("@" + alice, new SendMessageRequest("Pineapple pizza tonight, or something else?"));
+        await carolApi.Messages.SendAsync("@" + alice, new SendMessageRequest("Anything but anchovies."));
+        await aliceApi.Messages.SendAsync("@" + carol, new SendMessageRequest("Pizza sounds good"));
+
+        await using var context = await browsers.NewContextAsync();
+        var page = await ChatPage.OpenAsync(context, host.BaseAddress);
+        await page.LogInAsync(alice, WebHost.Password);
+        await page.OpenChatAsync("@" + bob);
+        await page.SendAsync("Who brings the pineapples on Saturday?");
+        await page.SendAsync("See you at six.");
+
+        // "pineapple" is a prefix of "pineapples": one hit in each dialog, nothing else.
+        await page.SearchAsync("pineapple");
+        await Expect(page.SearchResults).ToHaveCountAsync(2);
+        await Expect(page.SearchResults.Nth(0)).ToContainTextAsync("Who brings the pineapples on Saturday?");
+        await Expect(page.SearchResults.Nth(0)).ToContainTextAsync("Bob Stone");
+        await Expect(page.SearchResults.Nth(0)).ToContainTextAsync("You:");
+        await Expect(page.SearchResults.Nth(1)).ToContainTextAsync("Pineapple pizza tonight");
+        await Expect(page.SearchResults.Nth(1)).ToContainTextAsync("Carol King");
+        await Expect(page.Page.Locator("#chat-list")).ToBeHiddenAsync();
+        await Browsers.ScreenshotAsync(page.Page, "07-search-results");
+
+        await page.SearchResults.Nth(1).ClickAsync();
+        await Expect(page.Page.Locator("#chat-title")).ToHaveTextAsync("Carol King");
+        await Expect(page.Message("Pineapple pizza tonight")).ToBeVisibleAsync();
+        await Expect(page.Message("Pizza sounds good")).ToBeVisibleAsync();
+        await Browsers.ScreenshotAsync(page.Page, "08-search-opened-chat");
+
+        // Words must all match; clearing the box brings the chat list back.
+        await page.SearchAsync("pizza anchovies");
+        await Expect(page.Page.Locator("#search-status")).ToContainTextAsync("No messages");
+        await Expect(page.SearchResults).ToHaveCountAsync(0);
+        await page.Page.Locator("[data-test=search-input]").PressAsync("Escape");
+        await Expect(page.ChatItems).ToHaveCountAsync(2);
+    }
+
+    [ChromiumFact]
+    public async Task EditedMessage_IsMarked_AndTheMarkListsItsEarlierVersions()
+    {
+        await using var host = new WebHost();
+        var alice = WebHost.UniqueAlias("alice");
+        var bob = WebHost.UniqueAlias("bob");
+        var aliceApi = await host.SignUpAsync(alice, "Alice Liddell");
+        await host.SignUpAsync(bob, "Bob Stone");
+        var sent = await aliceApi.Messages.SendAsync("@" + bob, new SendMessageRequest("Meet at 5 by the fountain"));
+        await aliceApi.Messages.SendAsync("@" + bob, new SendMessageRequest("Bring an umbrella"));
+        await aliceApi.Messages.EditAsync("@" + bob, sent.Id, new EditMessageRequest("Meet at 6 by the fountain"));
+        await aliceApi.Messages.EditAsync("@" + bob, sent.Id, new EditMessageRequest("Meet at 7 by the fountain"));
+
+        await using var context = await browsers.NewContextAsync();
+        var page = await ChatPage.OpenAsync(context, host.BaseAddress);
+        await page.LogInAsync(bob, WebHost.Password);
+        await page.ChatItems.First.ClickAsync();
+
+        var edited = page.Message("Meet at 7 by the fountain");
+        await Expect(page.Message("Bring an umbrella").Locator("[data-test=edited-mark]")).ToHaveCountAsync(0);
+        await edited.Locator("[data-test=edited-mark]").ClickAsync();
+
+        // The earlier texts, newest first; the current text is not one of them.
+        await Expect(page.Versions).ToHaveCountAsync(2);
+        await Expect(page.Versions.Nth(0)).ToContainTextAsync("Meet at 6 by the fountain");
+        await Expect(page.Versions.Nth(1)).ToContainTextAsync("Meet at 5 by the fountain");
+        await Expect(page.Versions.Nth(1)).ToContainTextAsync("Original");
+        await Browsers.ScreenshotAsync(page.Page, "09-edit-history");
+
+        await page.Page.SetViewportSizeAsync(375, 740);
+        await Expect(page.Versions.Nth(1)).ToBeVisibleAsync();
+        await Browsers.ScreenshotAsync(page.Page, "10-edit-history-phone");
+
+        await page.Page.Locator("[data-test=versions-close]").ClickAsync();
+        await Expect(page.Versions.First).ToBeHiddenAsync();
+        await Expect(page.Composer).ToBeVisibleAsync();
+    }
 }

@@ -119,7 +119,7 @@ internal static class FanOutCase
     }
 
     /// <summary>One round: send at the fixed rate, wait for delivery up to the drain timeout, then for stragglers.</summary>
-    private static async Task<(Latencies Latencies, long Delivered, long Expected, int Failed)> RoundAsync(
+    internal static async Task<(Latencies Latencies, long Delivered, long Expected, int Failed)> RoundAsync(
         BenchContext ctx, FanOutRecorder recorder, int round, int subscribers, Func<string, Task> send, int? messages = null)
     {
         var o = ctx.Options;
@@ -160,7 +160,8 @@ internal static class FanOutCase
         return (snapshot.Latencies, snapshot.Delivered, (long)subscribers * count, failed);
     }
 
-    private static async Task Post(HttpClient client, string path, byte[] body, string? token)
+    /// <summary>A POST that throws when refused, so a fan-out round counts it as a failed send.</summary>
+    internal static async Task Post(HttpClient client, string path, byte[] body, string? token)
     {
         if (!await Http.SendAsync(client, HttpMethod.Post, path, body, token))
             throw new InvalidOperationException($"POST {path} failed");

@@ -154,6 +154,24 @@ internal sealed class HostProcess : IAsyncDisposable
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), parts[2]);
     }
 
+    /// <summary>The LiteDB store's group-commit counters (instrument name → value); empty for a host without them.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReadStoreCountersAsync()
+    {
+        var response = Path.Combine(gcDirectory, StartupHook.MetersResponseFile);
+        File.Delete(response);
+        await File.WriteAllTextAsync(Path.Combine(gcDirectory, StartupHook.MetersRequestFile), "meters");
+        var wait = Stopwatch.StartNew();
+        while (!File.Exists(response))
+        {
+            if (wait.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"{Name}: the meter hook did not answer");
+            await Task.Delay(50);
+        }
+        return (await File.ReadAllLinesAsync(response))
+            .Select(line => line.Split(' '))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>taskset execs dotnet, which keeps the pid; this stays correct if that ever changes.</summary>
     private int FindServerPid() => process.Id;
 

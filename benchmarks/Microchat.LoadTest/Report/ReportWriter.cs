@@ -11,8 +11,6 @@ internal static class ReportWriter
     private static readonly Row[] NotYetAvailable =
     [
         new("search", "a 10-match query in a 100k history ÷ in a 1k history", "", "", "", "<= 1.5", "not yet available: search has not landed"),
-        new("PostgreSQL", "write path and fan-out on PostgreSQL (1 host, then 2 behind round-robin) ÷ LiteDB", "", "", "", "report",
-            "not yet available: no PostgreSQL store yet"),
     ];
 
     public static IReadOnlyList<string> Write(BenchContext ctx, string directory)

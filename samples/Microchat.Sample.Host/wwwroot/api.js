@@ -78,6 +78,9 @@ const MicrochatApi = (() => {
     react: (key, id, emoji) => request("PUT", `${chat(key)}/messages/${id}/reactions/${encodeURIComponent(emoji)}`),
     unreact: (key, id, emoji) => request("DELETE", `${chat(key)}/messages/${id}/reactions/${encodeURIComponent(emoji)}`),
     typing: (key) => request("POST", `${chat(key)}/typing`),
+    versions: (key, id, count = 100) => request("GET", `${chat(key)}/messages/${id}/versions${query({ count })}`),
+    searchMessages: (q, offset = 0, count = 30) => request("GET", `/search/messages${query({ q, offset, count })}`),
+    searchChats: (q, count = 5) => request("GET", `/search/chats${query({ q, count })}`),
     upload: (file) => request("POST", `/media${query({ name: file.name || "photo" })}`, { raw: file, headers: { "Content-Type": file.type || "application/octet-stream" } }),
     // The two URLs where API.md allows the token in the query string.
     mediaUrl: (mediaId) => `${base}/media/${encodeURIComponent(mediaId)}/content${query({ access_token: token })}`,

@@ -202,7 +202,7 @@
     const ul = $("chat-list");
     const items = [...state.chats.values()].sort((a, b) => activity(b) - activity(a));
     ul.replaceChildren(...items.map(chatItem));
-    $("chat-list-empty").hidden = items.length > 0;
+    $("chat-list-empty").hidden = items.length > 0 || !$("search-results").hidden;
   }
 
   const activity = (item) => (item.last_message ? Date.parse(item.last_message.sent_at) : 0);
@@ -353,7 +353,7 @@
     if (conference && !mine) bubble.append(el("div", { class: "sender", text: m.sender.title || m.sender.alias || "Deleted account" }));
     for (const a of m.attachments || []) bubble.append(attachmentNode(a));
     if (m.text) bubble.append(el("div", { class: "text" }, richText(m.text)));
-    bubble.append(el("span", { class: "meta" }, m.edited_at ? el("span", { class: "edited", text: "edited" }) : null, el("time", { datetime: m.sent_at, text: timeLabel(m.sent_at), title: new Date(m.sent_at).toLocaleString() })));
+    bubble.append(el("span", { class: "meta" }, m.edited_at ? el("button", { type: "button", class: "edited", text: "edited", title: "Show edit history", dataset: { test: "edited-mark" }, onclick: (e) => { e.stopPropagation(); showVersions(m.id); } }) : null, el("time", { datetime: m.sent_at, text: timeLabel(m.sent_at), title: new Date(m.sent_at).toLocaleString() })));
     bubble.append(reactionsNode(m));
 
     const actions = el("div", { class: "actions" });
@@ -531,6 +531,166 @@
     api.markRead(c.key, c.newest).catch(() => {});
   }, 300);
 
+  // ---------- edit history ----------
+
+  function longTime(iso) {
+    return new Date(iso).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  }
+
+  async function showVersions(messageId) {
+    const c = state.current;
+    const m = messageById(messageId);
+    if (!c || !m) return;
+    const dialog = $("versions");
+    const list = $("versions-list");
+    const status = $("versions-status");
+    list.replaceChildren(versionNode(m, "Current", m.edited_at, null));
+    status.textContent = "Loading…";
+    if (!dialog.open) dialog.showModal();
+    try {
+      const versions = await api.versions(c.key, messageId);
+      if (state.current !== c || !dialog.open) return;
+      // Each version lasted from the edit before it (or the send) until its own edited_at.
+      versions.forEach((v, i) => {
+        const older = versions[i + 1];
+        list.append(versionNode(v, older ? "Edited" : "Original", older ? older.edited_at : m.sent_at, "version"));
+      });
+      status.textContent = versions.length ? "" : "No earlier versions.";
+    } catch (e) {
+      status.textContent = e.status === 404 || e.status === 405 ? "Edit history is not available on this server." : describe(e);
+    }
+  }
+
+  function versionNode(v, label, since, test) {
+    const photos = (v.attachments || []).length;
+    return el("li", { class: `version${test ? "" : " current"}`, dataset: test ? { test } : undefined },
+      el("div", { class: "version-meta muted" },
+        el("span", { class: "version-label", text: label }),
+        since ? el("time", { datetime: since, text: longTime(since) }) : null),
+      v.text ? el("div", { class: "text" }, richText(v.text)) : null,
+      photos ? el("div", { class: "muted version-attachments", text: `${photos} attachment${photos === 1 ? "" : "s"}` }) : null);
+  }
+
+  // ---------- search ----------
+
+  const search = { q: "", seq: 0, offset: 0 };
+  const SEARCH_PAGE = 30;
+
+  function searchWords(q) {
+    return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // The text with words that start with a query word marked, built from text nodes only.
+  function highlighted(text, words) {
+    const frag = document.createDocumentFragment();
+    if (!words.length) { frag.append(text); return frag; }
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})[\\p{L}\\p{N}]*`, "giu");
+    let last = 0;
+    let m;
+    while ((m = re.exec(text))) {
+      if (!m[0]) { re.lastIndex++; continue; }
+      if (m.index > last) frag.append(text.slice(last, m.index));
+      frag.append(el("mark", { text: m[0] }));
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) frag.append(text.slice(last));
+    return frag;
+  }
+
+  async function runSearch(more) {
+    const q = $("search-input").value.trim();
+    $("search-clear").hidden = !$("search-input").value;
+    if (!searchWords(q).length) { search.q = ""; closeSearch(false); return; }
+    const seq = ++search.seq;
+    if (!more) { search.q = q; search.offset = 0; }
+    $("search-results").hidden = false;
+    $("chat-list").hidden = true;
+    $("chat-list-empty").hidden = true;
+    $("search-status").textContent = "Searching…";
+    $("search-more").hidden = true;
+    try {
+      const [messages, chats] = await Promise.all([
+        api.searchMessages(search.q, search.offset, SEARCH_PAGE),
+        more ? Promise.resolve(null) : api.searchChats(search.q).catch(() => []),
+      ]);
+      if (seq !== search.seq) return;
+      const words = searchWords(search.q);
+      if (chats) {
+        $("search-chats").replaceChildren(...chats.map((c) => chatResultNode(c, words)));
+        $("search-chats-head").hidden = chats.length === 0;
+        $("search-messages").replaceChildren();
+      }
+      $("search-messages").append(...messages.map((m) => messageResultNode(m, words)));
+      search.offset += messages.length;
+      const total = $("search-messages").children.length;
+      $("search-messages-head").hidden = total === 0;
+      $("search-status").textContent = total ? "" : `No messages with “${search.q}”.`;
+      $("search-more").hidden = messages.length < SEARCH_PAGE;
+    } catch (e) {
+      if (seq !== search.seq) return;
+      $("search-status").textContent = describe(e);
+    }
+  }
+
+  function chatResultNode(summary, words) {
+    const id = keyOf(summary);
+    return el("li", { class: "chat-item", dataset: { test: "search-chat", id }, tabindex: "0",
+      onclick: () => openFromSearch(id), onkeydown: (e) => { if (e.key === "Enter") openFromSearch(id); } },
+      avatarFor(summary),
+      el("div", { class: "chat-item-body" },
+        el("div", { class: "chat-item-top" }, el("span", { class: "chat-item-title" }, highlighted(summary.title || summary.alias, words))),
+        el("div", { class: "chat-item-bottom" }, el("span", { class: "chat-item-preview muted", text: `@${summary.alias}${summary.type === "user" ? "" : ` · ${summary.type}`}` }))));
+  }
+
+  function messageResultNode(m, words) {
+    const id = keyOf(m.chat);
+    const sender = isMine(m) ? "You" : (m.sender && (m.sender.title || m.sender.alias)) || "Deleted account";
+    const open = () => openFromSearch(id, m.id);
+    const body = m.text ? highlighted(m.text, words) : document.createTextNode(preview(m));
+    return el("li", { class: "chat-item search-result", dataset: { test: "search-result", chat: id, id: String(m.id) }, tabindex: "0",
+      onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); } },
+      avatarFor(m.chat),
+      el("div", { class: "chat-item-body" },
+        el("div", { class: "chat-item-top" },
+          el("span", { class: "chat-item-title", text: m.chat.title || m.chat.alias }),
+          el("time", { class: "chat-item-time muted", datetime: m.sent_at, text: timeLabel(m.sent_at, true), title: new Date(m.sent_at).toLocaleString() })),
+        el("div", { class: "search-snippet" },
+          el("span", { class: "search-sender", text: `${sender}: ` }),
+          el("span", { class: "muted" }, body))));
+  }
+
+  async function openFromSearch(chatId, messageId) {
+    try {
+      await openChat(chatId);
+    } catch (e) {
+      toast(describe(e));
+      return;
+    }
+    if (!messageId) return;
+    // Page back until the found message is on screen (bounded), then point at it.
+    for (let i = 0; i < 20 && !messageById(messageId) && state.current && !state.current.complete; i++)
+      if (!(await loadOlder())) break;
+    const li = $("message-list").querySelector(`[data-id="${messageId}"]`);
+    if (!li) return;
+    state.stickToBottom = false;
+    li.scrollIntoView({ block: "center" });
+    li.classList.remove("found");
+    void li.offsetWidth;
+    li.classList.add("found");
+  }
+
+  function closeSearch(clearInput = true) {
+    search.seq++;
+    if (clearInput) $("search-input").value = "";
+    $("search-clear").hidden = !$("search-input").value;
+    $("search-results").hidden = true;
+    $("search-chats").replaceChildren();
+    $("search-messages").replaceChildren();
+    $("chat-list").hidden = false;
+    $("chat-list-empty").hidden = state.chats.size > 0;
+  }
+
   // ---------- live events ----------
 
   function startEvents() {
@@ -660,6 +820,17 @@
   $("photo-input").addEventListener("change", choosePhoto);
   $("pending-photo-remove").addEventListener("click", clearPhoto);
   $("back").addEventListener("click", closeChat);
+  $("search-form").addEventListener("submit", (e) => { e.preventDefault(); runSearch(false); });
+  // Typing searches too, once the words settle; a query already asked for is not asked again.
+  $("search-input").addEventListener("input", debounce(() => {
+    if ($("search-input").value.trim() !== search.q || $("search-results").hidden) runSearch(false);
+  }, 400));
+  $("search-input").addEventListener("keydown", (e) => { if (e.key === "Escape") closeSearch(); });
+  $("search-clear").addEventListener("click", () => { closeSearch(); $("search-input").focus(); });
+  $("search-more").addEventListener("click", () => runSearch(true));
+  $("versions-close").addEventListener("click", () => $("versions").close());
+  // A click on the backdrop (outside the card) closes the history too.
+  $("versions").addEventListener("click", (e) => { if (e.target === $("versions")) $("versions").close(); });
   $("messages").addEventListener("scroll", () => {
     state.stickToBottom = nearBottom();
     if ($("messages").scrollTop < 80) loadOlder();

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microchat.Contracts;
 using Microchat.Server.Http;
+using Microchat.Server.Telemetry;
 using Microchat.Storage;
 
 namespace Microchat.Server.Domain;
@@ -11,17 +13,18 @@ namespace Microchat.Server.Domain;
 /// idempotency record) commits together or not at all; the rules the work checks are checked
 /// against what is committed at that moment, under the named locks.
 /// </summary>
-internal sealed class UnitOfWorkRunner(IUnitOfWork store, IIdempotencyStore idempotency, IdempotencyProtector protector, MicrochatClock clock)
+internal sealed class UnitOfWorkRunner(IUnitOfWork store, IIdempotencyStore idempotency, IdempotencyProtector protector, MicrochatClock clock,
+    MicrochatTelemetry telemetry)
 {
     /// <summary>Runs <paramref name="work"/> as one commit, holding the locks of these entities.</summary>
     public ValueTask<T> RunAsync<T>(IReadOnlyCollection<long> lockedEntities, Func<CancellationToken, ValueTask<T>> work, CancellationToken ct)
     {
         var request = IdempotentRequest.Current;
         var keys = lockedEntities.Select(LockKeys.Entity).ToList();
-        if (request is null || request.Recorded || request.Claimed) return store.RunAsync(keys, work, ct);
+        if (request is null || request.Recorded || request.Claimed) return Timed(() => store.RunAsync(keys, work, ct));
 
         keys.Add(LockKeys.Idempotency(request.StoreKey));
-        return store.RunAsync(keys, async inner =>
+        return Timed(() => store.RunAsync(keys, async inner =>
         {
             // Checked under the key's lock: of two racing retries, the second sees the first's record.
             var stored = await idempotency.FindAsync(request.StoreKey, inner);
@@ -51,7 +54,22 @@ internal sealed class UnitOfWorkRunner(IUnitOfWork store, IIdempotencyStore idem
                 }, inner);
             }
             return result;
-        }, ct).WithRecorded(request);
+        }, ct)).WithRecorded(request);
+    }
+
+    // From queueing to commit (or failure): what a request waits for the store, as the commit-time metric and a trace span.
+    private async ValueTask<T> Timed<T>(Func<ValueTask<T>> run)
+    {
+        using var activity = MicrochatTelemetry.StartActivity("microchat.unit_of_work");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await run();
+        }
+        finally
+        {
+            telemetry.StoreCommitted(Stopwatch.GetElapsedTime(started));
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> as one commit that locks nothing beyond what the store serialises anyway.</summary>

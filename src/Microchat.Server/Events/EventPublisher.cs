@@ -1,4 +1,5 @@
 using Microchat.Server.Http;
+using Microchat.Server.Telemetry;
 using Microchat.Storage;
 
 namespace Microchat.Server.Events;
@@ -7,7 +8,7 @@ namespace Microchat.Server.Events;
 /// Appends events to the log. Called inside a unit of work, the events commit with the change they
 /// report (the log is the outbox); the store announces them to the dispatcher once committed.
 /// </summary>
-internal sealed class EventPublisher(IEventStore store, MicrochatClock clock)
+internal sealed class EventPublisher(IEventStore store, MicrochatClock clock, MicrochatTelemetry telemetry)
 {
     public async ValueTask PublishAsync(IReadOnlyList<OutgoingEvent> events, CancellationToken ct)
     {
@@ -18,6 +19,7 @@ internal sealed class EventPublisher(IEventStore store, MicrochatClock clock)
             .ToList();
         if (records.Count == 0) return;
         await store.AppendAsync(records, CancellationToken.None);
+        telemetry.EventsPublished(records.Count);
     }
 
     public ValueTask PublishAsync(OutgoingEvent e, CancellationToken ct) => PublishAsync([e], ct);

@@ -30,7 +30,7 @@ internal sealed class MicrochatTelemetry : IDisposable
         _eventsPublished = _meter.CreateCounter<long>("microchat.events.published", "{event}", "Events appended to the event log.");
         _eventsDelivered = _meter.CreateCounter<long>("microchat.events.delivered", "{event}", "Events written to event streams.");
         _openStreams = _meter.CreateUpDownCounter<long>("microchat.streams.open", "{stream}", "Event streams open now.");
-        _storeCommit = _meter.CreateHistogram<double>("microchat.store.commit.duration", "s", "Time a store commit takes.");
+        _storeCommit = _meter.CreateHistogram<double>("microchat.store.commit.duration", "s", "Time a unit of work waits for the store, from queueing to its commit.");
         _webhookDeliveries = _meter.CreateCounter<long>("microchat.webhooks.deliveries", "{delivery}", "Webhook delivery attempts, by outcome.");
     }
 
@@ -50,7 +50,7 @@ internal sealed class MicrochatTelemetry : IDisposable
         return new StreamLease(_openStreams);
     }
 
-    /// <summary>How long one store commit took.</summary>
+    /// <summary>How long one unit of work took, from queueing to its commit (or failure).</summary>
     public void StoreCommitted(TimeSpan elapsed) => _storeCommit.Record(elapsed.TotalSeconds);
 
     /// <summary>One webhook delivery attempt and whether the bot acknowledged it.</summary>

@@ -7,11 +7,12 @@ namespace Microchat.Server.Webhooks;
 /// <summary>
 /// One bot's deliveries: the next event after the acknowledged position, POSTed until the receiver
 /// takes it, then the next. The position lives in the store, so a restart resumes from it and an
-/// acknowledged event is never sent again.
+/// acknowledged event is never sent again. Only while it holds the bot's <see cref="WebhookLease"/>:
+/// with several hosts on one store, each runs the loop and one of them delivers.
 /// </summary>
 internal sealed partial class WebhookDeliveryLoop(
     long botId, IWebhookStore webhooks, IEventStore events, WebhookSender sender, Func<Task> nextPublish,
-    TimeProvider time, ILogger logger)
+    WebhookLease lease, TimeProvider time, ILogger logger)
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
@@ -25,11 +26,31 @@ internal sealed partial class WebhookDeliveryLoop(
 
     public async Task RunAsync(CancellationToken ct)
     {
+        try
+        {
+            await DeliverAsync(ct);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    private async Task DeliverAsync(CancellationToken ct)
+    {
         var delay = FirstRetryDelay;
         while (!ct.IsCancellationRequested)
         {
             // Taken before the read, so an event appended after it still wakes this loop.
             var wake = nextPublish();
+            if (!await lease.HoldAsync(ct))
+            {
+                // Another host delivers; this one takes over if that one stops or dies.
+                if (await webhooks.FindAsync(botId, ct) is null) return;
+                await WaitAsync(wake, WebhookLease.RetryInterval, ct);
+                continue;
+            }
+            // Read under the lease, so the position includes every delivery an earlier holder recorded.
             var webhook = await webhooks.FindAsync(botId, ct);
             if (webhook is null) return;
 
@@ -43,16 +64,19 @@ internal sealed partial class WebhookDeliveryLoop(
             var error = await sender.SendAsync(webhook, next.Id, next.Name, next.Data, ct);
             if (error is null)
             {
-                if (next.Name == EventNames.Reset) await webhooks.SaveAsync(webhook with { LastDeliveredId = next.Id, LastError = null, LastErrorAt = null }, ct);
-                else await webhooks.RecordDeliveryAsync(botId, next.Id, ct);
+                // Not cancelled half-way: an event the receiver took and the store forgot would be sent again.
+                if (next.Name == EventNames.Reset)
+                    await webhooks.SaveAsync(webhook with { LastDeliveredId = next.Id, LastError = null, LastErrorAt = null }, CancellationToken.None);
+                else await webhooks.RecordDeliveryAsync(botId, next.Id, CancellationToken.None);
                 delay = FirstRetryDelay;
                 continue;
             }
 
             LogFailed(logger, botId, next.Id, delay, error);
             await webhooks.RecordFailureAsync(botId, error, time.GetUtcNow(), ct);
-            await Task.Delay(delay, time, ct);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            // The lease is kept through the back-off, so the retry schedule is this host's alone.
+            if (!await lease.PauseAsync(delay, ct)) delay = FirstRetryDelay;
+            else delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
         }
     }
 

@@ -2,7 +2,10 @@ using LiteDB;
 
 namespace Microchat.Storage.LiteDb.Stores;
 
-/// <summary>Bots' webhooks in the <c>webhooks</c> collection, keyed by the bot's id.</summary>
+/// <summary>
+/// Bots' webhooks in the <c>webhooks</c> collection, keyed by the bot's id, with their delivery lease
+/// (granted inside the single writer, so two claimants are decided one after the other).
+/// </summary>
 internal sealed class LiteDbWebhookStore(LiteDbStorage storage) : IWebhookStore
 {
     private const string Collection = "webhooks";
@@ -16,11 +19,18 @@ internal sealed class LiteDbWebhookStore(LiteDbStorage storage) : IWebhookStore
     public ValueTask SaveAsync(WebhookRecord webhook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
-        storage.Write(db => Webhooks(db).Upsert(new WebhookDocument
+        storage.Write(db =>
         {
-            Id = webhook.BotId, Url = webhook.Url, Secret = webhook.Secret, LastDeliveredId = webhook.LastDeliveredId,
-            LastError = webhook.LastError, LastErrorAt = webhook.LastErrorAt?.UtcDateTime,
-        }));
+            var webhooks = Webhooks(db);
+            // The lease is not the record's: replacing the webhook leaves whoever delivers it delivering.
+            var lease = webhooks.FindById(webhook.BotId);
+            return webhooks.Upsert(new WebhookDocument
+            {
+                Id = webhook.BotId, Url = webhook.Url, Secret = webhook.Secret, LastDeliveredId = webhook.LastDeliveredId,
+                LastError = webhook.LastError, LastErrorAt = webhook.LastErrorAt?.UtcDateTime,
+                LeaseHolder = lease?.LeaseHolder, LeaseUntil = lease?.LeaseUntil,
+            });
+        });
         return ValueTask.CompletedTask;
     }
 
@@ -50,6 +60,19 @@ internal sealed class LiteDbWebhookStore(LiteDbStorage storage) : IWebhookStore
             return webhooks.Update(found);
         }));
 
+    public ValueTask<bool> TryLeaseAsync(long botId, string holder, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(storage.Write(db =>
+        {
+            var webhooks = Webhooks(db);
+            var found = webhooks.FindById(botId);
+            if (found is null) return false;
+            var free = found.LeaseHolder is null || found.LeaseUntil is not { } end || end <= now;
+            if (found.LeaseHolder != holder && !free) return false;
+            found.LeaseHolder = holder;
+            found.LeaseUntil = until;
+            return webhooks.Update(found);
+        }));
+
     private static WebhookRecord ToRecord(WebhookDocument d) => new()
     {
         BotId = d.Id, Url = d.Url, Secret = d.Secret, LastDeliveredId = d.LastDeliveredId, LastError = d.LastError,
@@ -67,5 +90,7 @@ internal sealed class LiteDbWebhookStore(LiteDbStorage storage) : IWebhookStore
         public long LastDeliveredId { get; set; }
         public string? LastError { get; set; }
         public DateTime? LastErrorAt { get; set; }
+        public string? LeaseHolder { get; set; }
+        public DateTimeOffset? LeaseUntil { get; set; }
     }
 }

@@ -7,11 +7,12 @@ namespace Microchat.Storage.PostgreSql.Stores;
 /// Histories in <c>messages</c> keyed by (chat, id), galleries in <c>gallery</c> keyed by (chat,
 /// kind, id), and where each chat stands in <c>chats</c>. A chat's row is its id counter: the
 /// append updates it in the same transaction, so its row lock hands out dense ids to writers on
-/// every host. Every history read is a range of the primary key, read backwards.
+/// every host. Every history read is a range of the primary key, read backwards. The word index,
+/// edit history and reactions of a message change in the same transaction as the message.
 /// </summary>
 internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
 {
-    private const string Columns =
+    internal const string Columns =
         "id, sender_id, text, attachment_ids, attachment_kinds, attachment_media, link_ids, link_urls, reply_to, sent_at, edited_at";
 
     public async ValueTask<MessageRecord> AppendAsync(ChatKey chat, MessageRecord message, CancellationToken cancellationToken) =>
@@ -35,6 +36,7 @@ internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
                 VALUES (@chat, @id, @sender, @text, @aids, @akinds, @amedia, @lids, @lurls, @reply, @sent, @edited)
                 """, ct, [("chat", chat.Value), .. Parameters(stored)]);
             await AddGalleryAsync(c, chat, stored, ct);
+            await PgMessageWords.AddAsync(c, chat, stored, ct);
             return stored;
         }, cancellationToken);
 
@@ -88,6 +90,9 @@ internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
             var stored = Number(current with { Text = message.Text, EditedAt = message.EditedAt, Attachments = message.Attachments, Links = message.Links },
                 lastAttachment - fresh);
             await RemoveGalleryAsync(c, chat, current, ct);
+            // The version it replaces and its words change in this same transaction.
+            await PgMessageVersions.KeepAsync(c, chat, current, message.EditedAt ?? current.SentAt, ct);
+            await PgMessageWords.RemoveAsync(c, chat, current, ct);
             await c.ExecuteAsync(
                 """
                 UPDATE messages SET text = @text, attachment_ids = @aids, attachment_kinds = @akinds, attachment_media = @amedia,
@@ -95,6 +100,7 @@ internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
                 WHERE chat = @chat AND id = @id
                 """, ct, [("chat", chat.Value), .. Parameters(stored)]);
             await AddGalleryAsync(c, chat, stored, ct);
+            await PgMessageWords.AddAsync(c, chat, stored, ct);
             return stored;
         }, cancellationToken);
 
@@ -104,7 +110,11 @@ internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
             var current = await c.QuerySingleAsync($"DELETE FROM messages WHERE chat = @chat AND id = @id RETURNING {Columns}", Read, ct,
                 ("chat", chat.Value), ("id", id));
             if (current is null) return false;
+            // Its gallery items, words, reactions and versions go with it.
             await RemoveGalleryAsync(c, chat, current, ct);
+            await PgMessageWords.RemoveAsync(c, chat, current, ct);
+            await PgReactionTables.DeleteMessageAsync(c, chat, id, ct);
+            await PgMessageVersions.DeleteMessageAsync(c, chat, id, ct);
             return true;
         }, cancellationToken);
 
@@ -191,6 +201,9 @@ internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
         {
             await c.ExecuteAsync("DELETE FROM messages WHERE chat = @chat", ct, ("chat", chat.Value));
             await c.ExecuteAsync("DELETE FROM gallery WHERE chat = @chat", ct, ("chat", chat.Value));
+            await PgMessageWords.DeleteChatAsync(c, chat, ct);
+            await PgReactionTables.DeleteChatAsync(c, chat, ct);
+            await PgMessageVersions.DeleteChatAsync(c, chat, ct);
             await c.ExecuteAsync("DELETE FROM chats WHERE key = @chat", ct, ("chat", chat.Value));
         }, cancellationToken);
 
@@ -257,7 +270,7 @@ internal sealed class PgMessageStore(PgDatabase database) : IMessageStore
         ("reply", m.ReplyTo), ("sent", PgCommands.Utc(m.SentAt)), ("edited", PgCommands.Utc(m.EditedAt)),
     ];
 
-    private static MessageRecord Read(NpgsqlDataReader r)
+    internal static MessageRecord Read(NpgsqlDataReader r)
     {
         var ids = r.GetFieldValue<long[]>(3);
         var kinds = r.GetFieldValue<int[]>(4);
