@@ -8,7 +8,9 @@ namespace Microchat.Storage.LiteDb;
 /// and committed together (group commit): callers await their unit's commit without holding a
 /// thread. A unit that throws is taken out and the rest of the batch runs again without it, so a
 /// failed request leaves no trace and never takes others down with it. Checkpoints run here
-/// between batches, never inside a request's commit.
+/// between batches, never inside a request's commit. A commit or checkpoint the disk refuses (a full
+/// disk) fails its batch with <see cref="StorageUnavailableException"/>; writes are then refused at
+/// once until the files are opened again and a commit succeeds (<see cref="ReopenableDatabase"/>).
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
 {
@@ -16,8 +18,8 @@ internal sealed class GroupCommitWriter : IDisposable
     // The log is moved into the data file once it is this large (LiteDB's own default, in pages of 8 KiB).
     private const long CheckpointLogPages = 1000;
 
-    private readonly LiteDatabase _database;
-    private readonly Action? _syncToDisk;
+    private readonly ReopenableDatabase _database;
+    private readonly bool _flushLog;
     private readonly BlockingCollection<WriteItem> _queue = new();
     private readonly Thread _thread;
     private readonly List<Action<IReadOnlyList<EventRecord>>> _committedListeners = [];
@@ -26,10 +28,10 @@ internal sealed class GroupCommitWriter : IDisposable
     private long _logPagesSinceCheckpoint;
     private WriteItem? _current;
 
-    public GroupCommitWriter(LiteDatabase database, Action? syncToDisk)
+    public GroupCommitWriter(ReopenableDatabase database, bool flushLog)
     {
         _database = database;
-        _syncToDisk = syncToDisk;
+        _flushLog = flushLog;
         _thread = new Thread(Run) { IsBackground = true, Name = "Microchat LiteDB writer" };
         _thread.Start();
     }
@@ -38,7 +40,7 @@ internal sealed class GroupCommitWriter : IDisposable
     public bool IsWriterThread => Environment.CurrentManagedThreadId == Volatile.Read(ref _threadId);
 
     /// <summary>The last error a commit met (a full disk, say), or null once a commit succeeds again.</summary>
-    public Exception? LastCommitError { get; private set; }
+    public Exception? LastCommitError => _database.LastError;
 
     /// <summary>Commits in this process since start: for the commit-batching figures.</summary>
     public long Commits { get; private set; }
@@ -93,19 +95,50 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         Volatile.Write(ref _threadId, Environment.CurrentManagedThreadId);
         var batch = new List<WriteItem>(MaxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (!_queue.IsCompleted)
         {
+            if (!TakeOrWait(out var first))
+            {
+                // No write came while the files could not be opened again: try again, for the reads.
+                if (_database.NeedsReopen) _database.TryReopen();
+                continue;
+            }
             batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
             CommitBatch(batch);
             batch.Clear();
-            if (_checkpointRequested || (_queue.Count == 0 && _logPagesSinceCheckpoint >= CheckpointLogPages)) Checkpoint();
+            var checkpointDue = _checkpointRequested || (_queue.Count == 0 && _logPagesSinceCheckpoint >= CheckpointLogPages);
+            if (checkpointDue && !_database.WritesRefused) Checkpoint();
+        }
+    }
+
+    // Waits for the next unit; while the failed engine is still in use, only a while, so it is retried.
+    private bool TakeOrWait(out WriteItem item)
+    {
+        try
+        {
+            if (_database.NeedsReopen) return _queue.TryTake(out item!, ReopenableDatabase.RetryInterval);
+            item = _queue.Take();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed: the queue is complete and empty.
+            item = null!;
+            return false;
         }
     }
 
     private void CommitBatch(List<WriteItem> batch)
     {
         var pending = batch.Where(i => !i.CancelIfRequested()).ToList();
+        if (pending.Count == 0) return;
+        if (_database.WritesRefused)
+        {
+            // A full disk is not waited out with requests held: they are refused now, and may be sent again.
+            FailAll(pending, _database.LastError);
+            return;
+        }
         try
         {
             while (pending.Count > 0)
@@ -119,17 +152,27 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             // The engine itself failed (LiteDB refuses every call once it has met a fatal error):
             // nothing of this batch was acknowledged, and the writer must live on to say so to the next.
-            LastCommitError = e;
-            TryRollback();
-            foreach (var unit in pending) unit.Fail(new StorageUnavailableException("The store could not commit the write.", e));
+            EngineFailed(e, pending);
         }
+    }
+
+    private void EngineFailed(Exception error, List<WriteItem> units)
+    {
+        TryRollback();
+        _database.Failed(error);
+        FailAll(units, error);
+    }
+
+    private static void FailAll(List<WriteItem> units, Exception? cause)
+    {
+        foreach (var unit in units) unit.Fail(new StorageUnavailableException("The store could not commit the write; nothing of it was kept.", cause));
     }
 
     // Runs every unit in one transaction and commits; returns the unit that threw (after rolling
     // the whole transaction back), or null once committed.
     private WriteItem? RunInTransaction(List<WriteItem> units)
     {
-        _database.BeginTrans();
+        _database.Current.BeginTrans();
         var committed = new List<WriteItem>(units.Count);
         foreach (var unit in units)
         {
@@ -151,29 +194,36 @@ internal sealed class GroupCommitWriter : IDisposable
                 continue;
             }
 
+            if (EngineFailures.IsEngineFailure(error))
+            {
+                // Not the unit's fault: the disk or the engine under it failed, and the batch with it.
+                EngineFailed(error, units);
+                return null;
+            }
             unit.Fail(error);
             // Most failures are a rule refusing before anything was written: the batch goes on.
             if (!unit.Wrote) continue;
             // Written, then failed: only a rollback undoes it, and the others run again without it.
-            TryRollback();
-            return unit;
+            if (TryRollback()) return unit;
+            // A rollback that fails leaves the transaction (and its locks) on this thread: the engine is done for.
+            EngineFailed(new StorageUnavailableException("The store could not undo a failed write.", null), units);
+            return null;
         }
         units = committed;
 
         try
         {
-            _database.Commit();
-            _syncToDisk?.Invoke();
-            LastCommitError = null;
+            _database.Current.Commit();
+            if (_flushLog) _database.FlushLog();
         }
         catch (Exception e)
         {
             // The store could not persist the batch (a full disk, say): none of it was acknowledged.
-            LastCommitError = e;
-            TryRollback();
-            foreach (var unit in units) unit.Fail(new StorageUnavailableException("The store could not commit the write.", e));
+            // The engine is left half-way through the commit and is replaced before the next write.
+            EngineFailed(e, units);
             return null;
         }
+        _database.Succeeded();
 
         Commits++;
         UnitsCommitted += units.Count;
@@ -202,25 +252,29 @@ internal sealed class GroupCommitWriter : IDisposable
         _checkpointRequested = false;
         try
         {
-            _database.Checkpoint();
+            _database.Current.Checkpoint();
             _logPagesSinceCheckpoint = 0;
         }
         catch (Exception e)
         {
-            // A checkpoint that cannot write (a full disk) is retried later; the log still holds every commit.
-            LastCommitError = e;
+            // A checkpoint that cannot write (a full disk) is retried once writes succeed again; the
+            // log still holds every commit, and the data pages it copied are copied again.
+            _checkpointRequested = true;
+            _database.Failed(e);
         }
     }
 
-    private void TryRollback()
+    private bool TryRollback()
     {
         try
         {
-            _database.Rollback();
+            _database.Current.Rollback();
+            return true;
         }
         catch (Exception)
         {
-            // The transaction is gone with the failed commit; nothing is left to undo.
+            // After a failed commit LiteDB cannot undo the pages it half wrote; the engine is replaced.
+            return false;
         }
     }
 
@@ -228,9 +282,11 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         _queue.CompleteAdding();
         if (_thread.IsAlive && !IsWriterThread) _thread.Join();
+        // The failed engine still in use holds its broken transaction's lock: a checkpoint would wait a minute for it.
+        if (_database.NeedsReopen) return;
         try
         {
-            _database.Checkpoint();
+            _database.Current.Checkpoint();
         }
         catch (Exception)
         {

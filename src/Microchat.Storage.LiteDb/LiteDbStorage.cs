@@ -14,16 +14,15 @@ internal sealed class LiteDbStorage : IDisposable
     // LiteDB allows at most 100 open transactions; every read opens one implicitly.
     private const int MaxConcurrentReads = 64;
 
-    private readonly LiteDatabase _database;
+    private readonly ReopenableDatabase _database;
     private readonly SemaphoreSlim _readers = new(MaxConcurrentReads, MaxConcurrentReads);
     private readonly GroupCommitWriter _writer;
 
-    public LiteDbStorage(LiteDatabase database, LiteDbDurability durability = LiteDbDurability.Default, Action? syncToDisk = null)
+    /// <summary>Opens the database with <paramref name="open"/>, and again with it after an I/O failure.</summary>
+    public LiteDbStorage(Func<LiteDbSession> open, LiteDbDurability durability = LiteDbDurability.Default)
     {
-        _database = database;
-        // Checkpoints run on the writer between batches, never inside a request's commit.
-        _database.CheckpointSize = 0;
-        _writer = new GroupCommitWriter(database, durability == LiteDbDurability.Durable ? syncToDisk : null);
+        _database = new ReopenableDatabase(open);
+        _writer = new GroupCommitWriter(_database, flushLog: durability == LiteDbDurability.Durable);
         // Every collection exists before the first batch: LiteDB 5 keeps a collection created in a
         // transaction that is then rolled back in its header, pointing at a discarded page, and
         // fails fatally on the next use ("page type must be collection page").
@@ -67,11 +66,11 @@ internal sealed class LiteDbStorage : IDisposable
     public T Read<T>(Func<LiteDatabase, T> read)
     {
         // Inside a batch the read joins the batch's transaction, so it sees the batch's own writes.
-        if (_writer.IsWriterThread) return read(_database);
+        if (_writer.IsWriterThread) return read(_database.Current);
         _readers.Wait();
         try
         {
-            return read(_database);
+            return _database.Read(read);
         }
         finally
         {
@@ -85,8 +84,8 @@ internal sealed class LiteDbStorage : IDisposable
     /// </summary>
     public T Write<T>(Func<LiteDatabase, T> write)
     {
-        if (_writer.IsWriterThread) return _writer.WriteInUnit(() => write(_database));
-        return _writer.RunAsync(() => ValueTask.FromResult(_writer.WriteInUnit(() => write(_database))), CancellationToken.None)
+        if (_writer.IsWriterThread) return _writer.WriteInUnit(() => write(_database.Current));
+        return _writer.RunAsync(() => ValueTask.FromResult(_writer.WriteInUnit(() => write(_database.Current))), CancellationToken.None)
             .AsTask().GetAwaiter().GetResult();
     }
 
@@ -100,8 +99,8 @@ internal sealed class LiteDbStorage : IDisposable
     /// <summary>Runs a write without blocking the caller: joins the running unit of work, or queues one of its own.</summary>
     public ValueTask<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken) =>
         _writer.IsWriterThread
-            ? ValueTask.FromResult(_writer.WriteInUnit(() => write(_database)))
-            : _writer.RunAsync(() => ValueTask.FromResult(_writer.WriteInUnit(() => write(_database))), cancellationToken);
+            ? ValueTask.FromResult(_writer.WriteInUnit(() => write(_database.Current)))
+            : _writer.RunAsync(() => ValueTask.FromResult(_writer.WriteInUnit(() => write(_database.Current))), cancellationToken);
 
     /// <summary>Moves the log into the data file, so the log does not grow without bound.</summary>
     public void Checkpoint() => _writer.RequestCheckpoint();

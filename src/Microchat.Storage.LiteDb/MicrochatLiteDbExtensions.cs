@@ -27,30 +27,16 @@ public static class MicrochatLiteDbExtensions
         // One LiteDatabase per file per process, in direct mode: shared mode re-opens the file
         // on every call and gives up the single writer this provider relies on.
         var settings = new ConnectionString(connectionString) { Connection = ConnectionType.Direct };
-        return builder.UseLiteDb(() => Open(settings, options.Durability));
+        var open = LiteDbFiles.Opener(settings, options);
+        return builder.UseLiteDb(() => new LiteDbStorage(open, options.Durability));
     }
 
     /// <summary>Stores everything in memory: gone when the process ends. For tests and demos.</summary>
     public static MicrochatBuilder UseLiteDbInMemory(this MicrochatBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseLiteDb(() => new LiteDbStorage(new LiteDatabase(new MemoryStream(), LiteDbMapper.Create())));
+        return builder.UseLiteDb(() => new LiteDbStorage(LiteDbFiles.InMemory()));
     }
-
-    private static LiteDbStorage Open(ConnectionString settings, LiteDbDurability durability)
-    {
-        if (durability == LiteDbDurability.Default) return new LiteDbStorage(new LiteDatabase(settings, LiteDbMapper.Create()));
-
-        // The same two files LiteDB itself would open (data, and "name-log.ext" beside it), through
-        // streams whose flush is an fsync; the writer flushes the log once per group commit.
-        var data = new DurableFileStream(settings.Filename);
-        var log = new DurableFileStream(LogFileOf(settings.Filename));
-        var database = new LiteDatabase(data, LiteDbMapper.Create(), log);
-        return new LiteDbStorage(database, durability, () => log.Flush(flushToDisk: true));
-    }
-
-    private static string LogFileOf(string filename) =>
-        Path.Combine(Path.GetDirectoryName(filename) ?? "", $"{Path.GetFileNameWithoutExtension(filename)}-log{Path.GetExtension(filename)}");
 
     private static MicrochatBuilder UseLiteDb(this MicrochatBuilder builder, Func<LiteDbStorage> open)
     {
