@@ -32,7 +32,10 @@ public sealed class EchoBotTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"send → echo received: {string.Join(", ", timings.Select(t => $"{t:F0} ms"))}");
-        Assert.All(timings, t => Assert.True(t < 1_000, $"the echo took {t} ms"));
+        // The first round trip also warms up the bot's stream and both hosts' code paths (1.8–2.8 s seen beside
+        // other tests on a loaded box): it only has to arrive. The second is the bot's answer time.
+        Assert.True(timings[0] < 10_000, $"the first echo took {timings[0]} ms");
+        Assert.True(timings[1] < 1_000, $"the second echo took {timings[1]} ms");
         // Answers are sent before the next event is read: had the bot answered its own echo, it would sit in between.
         var history = await alice.Client.Messages.ListAsync(bot.Ref);
         Assert.Equal(["two", "two", "one", "one"], history.Select(m => m.Text));
