@@ -42,6 +42,23 @@ internal sealed class EntityCache
 
     public bool TryGetSummary(long id, out EntitySummary summary) => _summaries.TryGetValue(id, out summary!);
 
+    /// <summary>
+    /// Keeps an entity read from the store in <paramref name="generation"/>: now, or, when read inside a
+    /// unit of work (which may see writes that never commit), once that unit has committed.
+    /// </summary>
+    public void Keep(EntityRecord entity, long generation)
+    {
+        if (UnitScope.Current is { } unit) unit.NoteRead(entity, generation);
+        else Add(entity, generation);
+    }
+
+    /// <summary>Keeps a summary built from the store in <paramref name="generation"/>, as <see cref="Keep(EntityRecord, long)"/> does.</summary>
+    public void Keep(EntitySummary summary, long generation)
+    {
+        if (UnitScope.Current is { } unit) unit.NoteRead(summary, generation);
+        else AddSummary(summary, generation);
+    }
+
     /// <summary>Remembers an entity read in <paramref name="generation"/>, unless an invalidation happened since.</summary>
     public void Add(EntityRecord entity, long generation)
     {

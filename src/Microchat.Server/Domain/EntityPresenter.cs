@@ -34,8 +34,6 @@ internal sealed class EntityPresenter(IEntityStore entities, IAvatarStore avatar
         var generation = cache.Generation;
         var found = await entities.FindManyAsync(missing, ct);
         var summaries = await SummariesAsync(found, ct);
-        // A unit's reads may see writes that never commit: they are kept once the unit has committed.
-        var unit = UnitScope.Current;
         foreach (var id in missing)
         {
             if (!summaries.TryGetValue(id, out var summary))
@@ -44,8 +42,7 @@ internal sealed class EntityPresenter(IEntityStore entities, IAvatarStore avatar
                 continue;
             }
             result[id] = summary;
-            if (unit is not null) unit.NoteRead(summary, generation);
-            else cache.AddSummary(summary, generation);
+            cache.Keep(summary, generation);
         }
         return result;
     }

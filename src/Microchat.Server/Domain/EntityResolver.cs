@@ -27,24 +27,23 @@ internal sealed class EntityResolver(IEntityStore entities, EntityCache cache)
             if (!AliasRules.IsValid(alias)) throw DomainException.Invalid(field, AliasRules.Description);
             if (Cached && cache.TryGetByAlias(alias, out var byAlias)) return byAlias;
             var generation = cache.Generation;
-            return Remember(await entities.FindByAliasAsync(alias, ct), generation);
+            return Keep(await entities.FindByAliasAsync(alias, ct), generation);
         }
         if (long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
         {
             if (Cached && cache.TryGet(id, out var byId)) return byId;
             var generation = cache.Generation;
-            return Remember(await entities.FindAsync(id, ct), generation);
+            return Keep(await entities.FindAsync(id, ct), generation);
         }
         throw DomainException.Invalid(field, "Expected @alias or a positive numeric id.");
     }
 
+    // Rules re-checked inside a unit of work read what is committed, never the cache.
     private static bool Cached => UnitScope.Current is null;
 
-    private EntityRecord? Remember(EntityRecord? found, long generation)
+    private EntityRecord? Keep(EntityRecord? found, long generation)
     {
-        if (found is null) return null;
-        if (UnitScope.Current is { } unit) unit.NoteRead(found, generation);
-        else cache.Add(found, generation);
+        if (found is not null) cache.Keep(found, generation);
         return found;
     }
 }

@@ -12,10 +12,7 @@ internal sealed partial class MessagePresenter(EntityPresenter entities, IMediaS
     /// <summary>Messages of one chat; <c>chat</c> is the chat as the caller of <paramref name="view"/> addresses it.</summary>
     public async ValueTask<IReadOnlyList<Message>> PresentAsync(ChatView view, IReadOnlyList<MessageRecord> records, CancellationToken ct)
     {
-        // The chat's own summary comes in the same bulk call as the senders'.
-        var summaries = await entities.SummariesAsync(records.Select(r => r.SenderId).Append(view.Target.Id).ToList(), ct);
-        var chat = summaries[view.Target.Id];
-        var presented = await PresentAsync(records.Select(r => (chat, r)).ToList(), summaries, ct);
+        var presented = await PresentWithoutReactionsAsync(view, records, ct);
         return await WithReactionsAsync(view.ViewerId, presented.Select(m => (view.Key, m)).ToList(), ct);
     }
 
@@ -32,11 +29,8 @@ internal sealed partial class MessagePresenter(EntityPresenter entities, IMediaS
         (await PresentAsync(view, [record], ct))[0];
 
     /// <summary>A message just stored: nobody can have reacted to it yet, so no reactions are read.</summary>
-    public async ValueTask<Message> PresentNewAsync(ChatView view, MessageRecord record, CancellationToken ct)
-    {
-        var summaries = await entities.SummariesAsync([record.SenderId, view.Target.Id], ct);
-        return (await PresentAsync([(summaries[view.Target.Id], record)], summaries, ct))[0];
-    }
+    public async ValueTask<Message> PresentNewAsync(ChatView view, MessageRecord record, CancellationToken ct) =>
+        (await PresentWithoutReactionsAsync(view, [record], ct))[0];
 
     /// <summary>Gallery items; an attachment whose media no longer exists is left out.</summary>
     public async ValueTask<IReadOnlyList<GalleryItem>> PresentAsync(IReadOnlyList<GalleryRecord> items, CancellationToken ct)
@@ -54,6 +48,15 @@ internal sealed partial class MessagePresenter(EntityPresenter entities, IMediaS
                 result.Add(new GalleryItem(item.Id, item.MessageId, sender, item.SentAt, Media: file));
         }
         return result;
+    }
+
+    private async ValueTask<IReadOnlyList<Message>> PresentWithoutReactionsAsync(ChatView view, IReadOnlyList<MessageRecord> records,
+        CancellationToken ct)
+    {
+        // The chat's own summary comes in the same bulk call as the senders'.
+        var summaries = await entities.SummariesAsync(records.Select(r => r.SenderId).Append(view.Target.Id).ToList(), ct);
+        var chat = summaries[view.Target.Id];
+        return await PresentAsync(records.Select(r => (chat, r)).ToList(), summaries, ct);
     }
 
     private async ValueTask<IReadOnlyList<Message>> PresentAsync(IReadOnlyList<(EntitySummary Chat, MessageRecord Record)> items,
